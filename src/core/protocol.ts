@@ -1,0 +1,164 @@
+/**
+ * Wire protocol v1 (CONTRACT section 1): the validators every payload goes through, in the
+ * gateway, the browser and the CLI alike, and the types derived from them.
+ */
+import * as T from './validate';
+
+export const PROTOCOL_VERSION = 1;
+
+const version = T.literal(1);
+const ms = T.number({ min: 0 });
+const count = T.number({ min: 0, integer: true });
+
+export const serverInfo = T.object({
+  id: T.string,
+  label: T.optional(T.string),
+  pool: T.optional(T.string),
+  weight: T.number({ min: 0 }),
+});
+/** A backend as announced in `hello`. */
+export type ServerInfo = T.Infer<typeof serverInfo>;
+
+export const hello = T.refine(
+  T.object({
+    v: version,
+    source: T.string,
+    mode: T.literal('live', 'replay'),
+    intervalMs: T.number({ min: 1 }),
+    tz: T.optional(T.string),
+    servers: T.array(serverInfo),
+    now: ms,
+    oldestSeq: T.optional(count),
+    // additions of ours (optional, so other gateways need not send them):
+    /** how many times faster than real time the source plays; wall interval = intervalMs / speed */
+    speed: T.optional(T.number({ min: 0 })),
+    /** changes when the gateway process restarts, so a client knows its seq space is new */
+    gatewayId: T.optional(T.string),
+  }),
+  (h) => firstDuplicate(h.servers, 'servers'),
+);
+/** First message on every connection, and again whenever the server list changes. */
+export type Hello = T.Infer<typeof hello>;
+
+const latency = T.refine(T.object({ p50: ms, p95: ms, p99: ms }), (l) =>
+  l.p50 <= l.p95 && l.p95 <= l.p99 ? null : { path: '', problem: 'needs p50 <= p95 <= p99' },
+);
+/** Latency percentiles of one server over one interval, in ms. */
+export type Latency = T.Infer<typeof latency>;
+
+export const sample = T.refine(
+  T.object({
+    id: T.string,
+    requests: count,
+    errors: T.optional(count),
+    latencyMs: T.nullable(latency),
+    up: T.optional(T.boolean),
+    weight: T.optional(T.number({ min: 0 })),
+  }),
+  (s) => {
+    if (s.errors !== undefined && s.errors > s.requests) {
+      return { path: 'errors', problem: `${s.errors} errors is more than ${s.requests} requests` };
+    }
+    if (s.requests === 0 && s.latencyMs !== null) {
+      return { path: 'latencyMs', problem: 'must be null when requests is 0' };
+    }
+    return null;
+  },
+);
+/** One server's figures for one interval. */
+export type Sample = T.Infer<typeof sample>;
+
+export const frame = T.refine(
+  T.object({
+    v: version,
+    seq: count,
+    t: ms,
+    intervalMs: T.number({ min: 1 }),
+    samples: T.array(sample),
+  }),
+  (f) => firstDuplicate(f.samples, 'samples'),
+);
+/** One interval of every server's figures. */
+export type Frame = T.Infer<typeof frame>;
+
+export const ANNOTATION_KINDS = [
+  'detected',
+  'investigating',
+  'escalated',
+  'identified',
+  'resolved',
+  'change',
+  'alert',
+  'note',
+] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+const annotationFields = {
+  t: ms,
+  endT: T.optional(ms),
+  title: T.string,
+  text: T.optional(T.string),
+  kind: T.literal(...ANNOTATION_KINDS),
+  source: T.optional(T.string),
+  tags: T.optional(T.array(T.string)),
+};
+const endAfterStart = (a: { t: number; endT?: number }) =>
+  a.endT !== undefined && a.endT < a.t ? { path: 'endT', problem: 'is before t' } : null;
+
+export const annotation = T.refine(
+  T.object({ v: version, id: T.string, ...annotationFields }),
+  endAfterStart,
+);
+/** A marker on the time axis (upsert by id). Title and text are untrusted plain text. */
+export type Annotation = T.Infer<typeof annotation>;
+
+export const annotationRemove = T.object({ v: version, id: T.string });
+export type AnnotationRemove = T.Infer<typeof annotationRemove>;
+
+/** What a browser sends to add a note: an annotation without its id. */
+export const annotateRequest = T.refine(
+  T.object({ v: version, ...annotationFields }),
+  endAfterStart,
+);
+export type AnnotateRequest = T.Infer<typeof annotateRequest>;
+
+export const handshakeAuth = T.object({
+  token: T.optional(T.string),
+  resumeAfterSeq: T.optional(count),
+});
+export type HandshakeAuth = T.Infer<typeof handshakeAuth>;
+
+/** The gateway -> browser events and the validator of each. */
+export const gatewayEvents = {
+  hello,
+  frame,
+  annotation,
+  'annotation:remove': annotationRemove,
+} as const;
+export type GatewayEventName = keyof typeof gatewayEvents;
+
+function firstDuplicate(items: { id: string }[], path: string) {
+  const seen = new Set<string>();
+  for (let i = 0; i < items.length; i++) {
+    const id = items[i]!.id;
+    if (seen.has(id)) return { path: `${path}[${i}].id`, problem: `repeats ${JSON.stringify(id)}` };
+    seen.add(id);
+  }
+  return null;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Validates one payload of a named event; never throws. */
+export function parsePayload<E extends GatewayEventName>(
+  event: E,
+  payload: unknown,
+): ParseResult<T.Infer<(typeof gatewayEvents)[E]>> {
+  try {
+    const value = gatewayEvents[event].check(payload) as T.Infer<(typeof gatewayEvents)[E]>;
+    return { ok: true, value };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return { ok: false, error: `${event}: ${reason}` };
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * The per-server time series behind the heatmap and the bars: one ring of frame slots shared by
+ * every server, each server's figures in typed arrays indexed by slot. Bounded by slot count
+ * and by age, so a tab open for weeks holds constant memory.
+ */
+import type { Frame, ServerInfo } from './protocol';
+
+/** One server's columns; a slot with no sample holds NaN (requests) and 0 (up unknown). */
+export interface ServerSeries {
+  readonly id: string;
+  label?: string;
+  pool?: string;
+  /** weight from `hello`, overridden by a sample's weight */
+  weight: number;
+  readonly requests: Float32Array;
+  readonly errors: Float32Array;
+  readonly p50: Float32Array;
+  readonly p95: Float32Array;
+  readonly p99: Float32Array;
+  /** 1 up, 0 down, for each slot; NaN-free: a missing sample counts as up */
+  readonly up: Uint8Array;
+  readonly weights: Float32Array;
+}
+
+/** What a push changed, so a view knows whether to append a column or repaint. */
+export type PushResult =
+  | { kind: 'appended'; evicted: number; serversAdded: boolean }
+  | { kind: 'duplicate' }
+  | { kind: 'out-of-order' };
+
+export interface SeriesStoreOptions {
+  /** most frames kept */
+  capacity: number;
+  /** frames older than the newest t minus this are dropped */
+  maxAgeMs: number;
+}
+
+export class SeriesStore {
+  readonly capacity: number;
+  readonly maxAgeMs: number;
+  readonly times: Float64Array;
+  readonly seqs: Float64Array;
+  /** servers in display order (first seen first) */
+  readonly servers: ServerSeries[] = [];
+  private readonly byId = new Map<string, ServerSeries>();
+  private start = 0;
+  private count = 0;
+  private lastSeq = -1;
+
+  constructor(opts: SeriesStoreOptions) {
+    this.capacity = opts.capacity;
+    this.maxAgeMs = opts.maxAgeMs;
+    this.times = new Float64Array(this.capacity);
+    this.seqs = new Float64Array(this.capacity);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** seq of the newest frame held, or -1 */
+  get newestSeq(): number {
+    return this.lastSeq;
+  }
+
+  get newestT(): number {
+    return this.count === 0 ? NaN : this.times[this.slot(this.count - 1)]!;
+  }
+
+  get oldestT(): number {
+    return this.count === 0 ? NaN : this.times[this.start]!;
+  }
+
+  /** Ring slot of the i-th frame held, 0 = oldest. */
+  slot(i: number): number {
+    return (this.start + i) % this.capacity;
+  }
+
+  server(id: string): ServerSeries | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Adds or updates servers from `hello`; returns whether the list grew. */
+  setServers(infos: readonly ServerInfo[]): boolean {
+    let added = false;
+    for (const info of infos) {
+      const existing = this.byId.get(info.id);
+      if (existing) {
+        existing.weight = info.weight;
+        existing.label = info.label;
+        existing.pool = info.pool;
+      } else {
+        this.addServer(info.id, info.weight, info.label, info.pool);
+        added = true;
+      }
+    }
+    return added;
+  }
+
+  /** Forgets every frame (a new gateway numbers its frames afresh); servers stay. */
+  clearFrames(): void {
+    this.start = 0;
+    this.count = 0;
+    this.lastSeq = -1;
+  }
+
+  push(frame: Frame): PushResult {
+    if (frame.seq <= this.lastSeq) return { kind: 'duplicate' };
+    if (this.count > 0 && frame.t < this.newestT) return { kind: 'out-of-order' };
+    this.lastSeq = frame.seq;
+
+    let evicted = 0;
+    if (this.count === this.capacity) {
+      this.start = (this.start + 1) % this.capacity;
+      this.count--;
+      evicted++;
+    }
+    const slot = this.slot(this.count);
+    this.count++;
+    this.times[slot] = frame.t;
+    this.seqs[slot] = frame.seq;
+
+    for (const s of this.servers) {
+      s.requests[slot] = NaN;
+      s.errors[slot] = NaN;
+      s.p50[slot] = NaN;
+      s.p95[slot] = NaN;
+      s.p99[slot] = NaN;
+      s.up[slot] = 1;
+      s.weights[slot] = s.weight;
+    }
+    let serversAdded = false;
+    for (const sample of frame.samples) {
+      let s = this.byId.get(sample.id);
+      if (!s) {
+        s = this.addServer(sample.id, sample.weight ?? 1);
+        serversAdded = true;
+      }
+      if (sample.weight !== undefined) s.weight = sample.weight;
+      s.requests[slot] = sample.requests;
+      s.errors[slot] = sample.errors ?? 0;
+      s.p50[slot] = sample.latencyMs?.p50 ?? NaN;
+      s.p95[slot] = sample.latencyMs?.p95 ?? NaN;
+      s.p99[slot] = sample.latencyMs?.p99 ?? NaN;
+      s.up[slot] = sample.up === false ? 0 : 1;
+      s.weights[slot] = s.weight;
+    }
+
+    const oldestKept = frame.t - this.maxAgeMs;
+    while (this.count > 1 && this.times[this.start]! < oldestKept) {
+      this.start = (this.start + 1) % this.capacity;
+      this.count--;
+      evicted++;
+    }
+    return { kind: 'appended', evicted, serversAdded };
+  }
+
+  private addServer(id: string, weight: number, label?: string, pool?: string): ServerSeries {
+    const n = this.capacity;
+    const series: ServerSeries = {
+      id,
+      label,
+      pool,
+      weight,
+      requests: new Float32Array(n).fill(NaN),
+      errors: new Float32Array(n).fill(NaN),
+      p50: new Float32Array(n).fill(NaN),
+      p95: new Float32Array(n).fill(NaN),
+      p99: new Float32Array(n).fill(NaN),
+      up: new Uint8Array(n).fill(1),
+      weights: new Float32Array(n).fill(weight),
+    };
+    this.servers.push(series);
+    this.byId.set(id, series);
+    return series;
+  }
+}

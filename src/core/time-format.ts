@@ -1,0 +1,74 @@
+/**
+ * Clock times in the incident's zone: an IANA name ("America/New_York") or a fixed offset
+ * ("-04:00"), always shown with the offset so nobody mistakes 10:00 for 14:00.
+ */
+
+const OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
+
+/** Minutes east of UTC for a fixed-offset zone, or undefined for a named one. */
+export function fixedOffsetMinutes(tz: string): number | undefined {
+  if (tz === 'UTC' || tz === 'Z') return 0;
+  const m = OFFSET.exec(tz);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+export function offsetLabel(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Offset of a zone at an instant, in minutes east of UTC (named zones via Intl). */
+export function zoneOffsetMinutes(t: number, tz: string): number {
+  const fixed = fixedOffsetMinutes(tz);
+  if (fixed !== undefined) return fixed;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(t));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((asUtc - Math.floor(t / 1000) * 1000) / 60_000);
+}
+
+/** "14:05" (or "14:05:30" with seconds) in the zone. */
+export function formatClock(t: number, tz = 'UTC', withSeconds = false): string {
+  const local = new Date(t + zoneOffsetMinutes(t, tz) * 60_000);
+  const hm = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  return withSeconds ? `${hm}:${pad(local.getUTCSeconds())}` : hm;
+}
+
+/** "2024-05-15 10:00:00 UTC-4" */
+export function formatDateTime(t: number, tz = 'UTC'): string {
+  const offset = zoneOffsetMinutes(t, tz);
+  const local = new Date(t + offset * 60_000);
+  const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  return `${date} ${formatClock(t, tz, true)} ${offsetLabel(offset)}`;
+}
+
+/** "850 ms", "4.2 s" */
+export function formatLatency(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}

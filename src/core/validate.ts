@@ -1,0 +1,152 @@
+/**
+ * A small validator kit: each validator checks untrusted data and returns it typed, or throws a
+ * ValidationError naming the path of the first thing that is wrong. Types are derived from the
+ * validators (`Infer<typeof x>`), so a type can never drift from what is checked at run time.
+ */
+
+export class ValidationError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(path ? `${path}: ${problem}` : problem);
+    this.name = 'ValidationError';
+  }
+}
+
+export interface Validator<T> {
+  /** Returns `value` as T, or throws a ValidationError naming `path`. */
+  check(value: unknown, path?: string): T;
+  readonly optional?: boolean;
+}
+
+export type Infer<V> = V extends Validator<infer T> ? T : never;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  return typeof value;
+}
+
+function fail(path: string, expected: string, value: unknown): never {
+  throw new ValidationError(path, `expected ${expected}, got ${describe(value)}`);
+}
+
+const join = (path: string, key: string | number) =>
+  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+
+export const string: Validator<string> = {
+  check(value, path = '') {
+    return typeof value === 'string' ? value : fail(path, 'a string', value);
+  },
+};
+
+export const boolean: Validator<boolean> = {
+  check(value, path = '') {
+    return typeof value === 'boolean' ? value : fail(path, 'a boolean', value);
+  },
+};
+
+/** A finite number, optionally bounded below. */
+export function number(opts: { min?: number; integer?: boolean } = {}): Validator<number> {
+  const { min, integer } = opts;
+  const expected = `${integer ? 'an integer' : 'a finite number'}${min === undefined ? '' : ` >= ${min}`}`;
+  return {
+    check(value, path = '') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return fail(path, expected, value);
+      if (integer && !Number.isInteger(value)) return fail(path, expected, value);
+      if (min !== undefined && value < min) return fail(path, expected, value);
+      return value;
+    },
+  };
+}
+
+export function literal<const L extends string | number>(...allowed: L[]): Validator<L> {
+  const expected = allowed.map((a) => JSON.stringify(a)).join(' or ');
+  return {
+    check(value, path = '') {
+      return allowed.includes(value as L) ? (value as L) : fail(path, expected, value);
+    },
+  };
+}
+
+export function optional<T>(inner: Validator<T>): Validator<T | undefined> {
+  return {
+    optional: true,
+    check(value, path = '') {
+      return value === undefined ? undefined : inner.check(value, path);
+    },
+  };
+}
+
+export function nullable<T>(inner: Validator<T>): Validator<T | null> {
+  return {
+    check(value, path = '') {
+      return value === null ? null : inner.check(value, path);
+    },
+  };
+}
+
+export function array<T>(item: Validator<T>, opts: { maxLength?: number } = {}): Validator<T[]> {
+  return {
+    check(value, path = '') {
+      if (!Array.isArray(value)) return fail(path, 'an array', value);
+      if (opts.maxLength !== undefined && value.length > opts.maxLength) {
+        throw new ValidationError(path, `has ${value.length} items, at most ${opts.maxLength}`);
+      }
+      for (let i = 0; i < value.length; i++) item.check(value[i], join(path, i));
+      return value as T[];
+    },
+  };
+}
+
+type Shape = Record<string, Validator<unknown>>;
+type OptionalKeys<S extends Shape> = {
+  [K in keyof S]: S[K] extends { optional: true } ? K : undefined extends Infer<S[K]> ? K : never;
+}[keyof S];
+type ObjectOf<S extends Shape> = {
+  [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]>;
+} & { [K in OptionalKeys<S>]?: Infer<S[K]> };
+type Flatten<T> = { [K in keyof T]: T[K] };
+
+/**
+ * An object with the given fields. Unknown fields are allowed (a newer peer may add optional
+ * ones, CONTRACT: "add to it freely") and passed through untouched.
+ */
+export function object<S extends Shape>(shape: S): Validator<Flatten<ObjectOf<S>>> {
+  const entries = Object.entries(shape);
+  return {
+    check(value, path = '') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return fail(path, 'an object', value);
+      }
+      const record = value as Record<string, unknown>;
+      for (const [key, validator] of entries) {
+        const field = record[key];
+        if (field === undefined && !validator.optional) {
+          throw new ValidationError(join(path, key), 'is missing');
+        }
+        validator.check(field, join(path, key));
+      }
+      return value as Flatten<ObjectOf<S>>;
+    },
+  };
+}
+
+/** Adds a check across fields, run after the shape is known to be right. */
+export function refine<T>(
+  inner: Validator<T>,
+  test: (value: T) => { path: string; problem: string } | null,
+): Validator<T> {
+  return {
+    ...inner,
+    check(value, path = '') {
+      const typed = inner.check(value, path);
+      const wrong = test(typed);
+      if (wrong) throw new ValidationError(join(path, wrong.path), wrong.problem);
+      return typed;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The `skewboard` command line (CONTRACT section 3).
+ */
+import { parseArgs, UsageError } from './args';
+import { serve, SERVE_FLAGS } from './serve';
+
+const USAGE = `usage: skewboard serve [--source S] [--port N] [--token T] [--record FILE] [--speed X]
+  sources: sim:<scenario> (default sim:lb-misconfig, the 2024-05-15 incident)`;
+
+/** Runs one command; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(parseArgs(rest, SERVE_FLAGS));
+      case undefined:
+      case '--help':
+      case 'help':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`skewboard: ${err.message}\n${USAGE}`);
+      return 2;
+    }
+    console.error(`skewboard: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Annotation, Hello, Sample } from '../../core/protocol';
+
+/** What a source says about itself; the gateway adds `v`, `now`, `oldestSeq` and its id. */
+export type SourceInfo = Pick<Hello, 'source' | 'mode' | 'intervalMs' | 'tz' | 'servers' | 'speed'>;
+
+/** A frame before the gateway numbers it. */
+export interface SourceFrame {
+  t: number;
+  intervalMs: number;
+  samples: Sample[];
+}
+
+export type SourceAnnotation = Omit<Annotation, 'v'>;
+
+/** Where a source delivers what it produces. */
+export interface SourceSink {
+  info(info: SourceInfo): void;
+  frame(frame: SourceFrame): void;
+  annotation(annotation: SourceAnnotation): void;
+}
+
+/** A producer of frames: the simulator, a recording, a load balancer's stats. */
+export interface Source {
+  start(sink: SourceSink): void;
+  stop(): void;
+}

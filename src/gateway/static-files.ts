@@ -1,0 +1,52 @@
+/**
+ * Serves the built SPA from dist/: files by path, index.html for everything else, so a link
+ * with URL parameters opens the app.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.ndjson': 'application/x-ndjson',
+  '.gz': 'application/gzip',
+  '.md': 'text/markdown; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+export function staticFiles(root: string) {
+  const base = resolve(root);
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const wanted = normalize(join(base, decodeURIComponent(url.pathname)));
+    // a path that climbs out of dist/ gets the app, never a file from elsewhere
+    const inside = wanted === base || wanted.startsWith(base + sep);
+    let file = inside ? wanted : join(base, 'index.html');
+    try {
+      if (!(await stat(file)).isFile()) file = join(base, 'index.html');
+    } catch {
+      file = join(base, 'index.html');
+    }
+    try {
+      await stat(file);
+    } catch {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The page is not built: run `npm run build` (or `npm start`), then reload.\n');
+      return;
+    }
+    const hashed = file.includes(`${sep}assets${sep}`);
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    createReadStream(file).pipe(res);
+  };
+}

@@ -1,0 +1,25 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { Hello } from '../core/protocol';
+
+/** CONTRACT section 4: the `connection` badge's states. */
+export type ConnectionState =
+  'connecting' | 'live' | 'reconnecting' | 'stale' | 'offline' | 'replay';
+
+export interface ConnectionSlice {
+  connection: ConnectionState;
+  /** why the connection is not live, in words, when there is a reason */
+  connectionDetail: string | undefined;
+  /** the newest hello's description of the source */
+  source: Pick<Hello, 'source' | 'mode' | 'intervalMs' | 'tz' | 'speed'> | undefined;
+  setConnection: (state: ConnectionState, detail?: string) => void;
+  setSource: (hello: Hello) => void;
+}
+
+export const createConnectionSlice: StateCreator<ConnectionSlice> = (set) => ({
+  connection: 'connecting',
+  connectionDetail: undefined,
+  source: undefined,
+  setConnection: (connection, connectionDetail) => set({ connection, connectionDetail }),
+  setSource: ({ source, mode, intervalMs, tz, speed }) =>
+    set({ source: { source, mode, intervalMs, tz, speed } }),
+});

@@ -1,0 +1,108 @@
+/**
+ * Feeds the store from a gateway over Socket.IO: validates every payload at the edge, resumes
+ * after the last seq it holds on reconnect, and judges staleness by when frames arrive.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { parsePayload, type Frame, type GatewayEventName } from '../core/protocol';
+import { createFramePump } from './frame-pump';
+import type { DashboardStore } from './store';
+
+export interface GatewayClientOptions {
+  /** gateway origin; undefined = the page's own */
+  url?: string;
+  token?: string;
+}
+
+/** missing this many frame intervals makes the connection stale (CONTRACT section 1) */
+const STALE_INTERVALS = 3;
+/** failed reconnects after which the badge says offline rather than reconnecting */
+const OFFLINE_AFTER_ATTEMPTS = 5;
+
+export function connectGateway(store: DashboardStore, opts: GatewayClientOptions = {}): () => void {
+  const state = store.getState;
+  let gatewayId: string | undefined;
+  let wallIntervalMs = 1000;
+  let lastArrival = performance.now();
+
+  const pump = createFramePump<Frame>((batch) => {
+    const { series } = state();
+    for (const frame of batch) series.push(frame);
+    state().seriesChanged();
+  });
+
+  const socket: Socket = io(opts.url, {
+    auth: (cb) => {
+      // the pump may hold frames the store has not seen yet; resume after those too
+      pump.flush();
+      const held = state().series.newestSeq;
+      cb({
+        ...(opts.token !== undefined && { token: opts.token }),
+        ...(held >= 0 && { resumeAfterSeq: held }),
+        ...(gatewayId !== undefined && { gatewayId }),
+      });
+    },
+    transports: ['websocket', 'polling'],
+  });
+
+  const on = (event: GatewayEventName, handle: (payload: never) => void) =>
+    socket.on(event, (payload: unknown) => {
+      const parsed = parsePayload(event, payload);
+      if (parsed.ok) handle(parsed.value as never);
+      else state().reportBadInput(parsed.error);
+    });
+
+  on('hello', (hello: import('../core/protocol').Hello) => {
+    const { series } = state();
+    if (hello.gatewayId !== undefined && gatewayId !== undefined && hello.gatewayId !== gatewayId) {
+      // a new gateway numbers its frames afresh; what we hold cannot be resumed from
+      pump.flush();
+      series.clearFrames();
+    }
+    gatewayId = hello.gatewayId;
+    wallIntervalMs = hello.intervalMs / (hello.speed && hello.speed > 0 ? hello.speed : 1);
+    series.setServers(hello.servers);
+    state().setSource(hello);
+    state().seriesChanged();
+  });
+  on('frame', (frame: Frame) => {
+    lastArrival = performance.now();
+    if (state().connection === 'stale') state().setConnection('live');
+    pump.push(frame);
+  });
+  on('annotation', (a: import('../core/protocol').Annotation) => state().upsertAnnotation(a));
+  on('annotation:remove', (r: { id: string }) => state().removeAnnotation(r.id));
+
+  socket.on('connect', () => {
+    lastArrival = performance.now();
+    state().setConnection('live');
+  });
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io client disconnect') state().setConnection('offline', 'disconnected');
+    else state().setConnection('reconnecting', reason);
+  });
+  socket.on('connect_error', (err) => {
+    if (err.message === 'unauthorized') {
+      state().setConnection('offline', 'unauthorized: the gateway needs a token (?token=)');
+    } else if (state().connection !== 'offline') {
+      state().setConnection('reconnecting', err.message);
+    }
+  });
+  socket.io.on('reconnect_attempt', (attempt) => {
+    if (attempt > OFFLINE_AFTER_ATTEMPTS && state().connection !== 'offline') {
+      state().setConnection('offline', `no answer after ${attempt - 1} attempts; still trying`);
+    }
+  });
+
+  const staleCheck = setInterval(() => {
+    const silentFor = performance.now() - lastArrival;
+    if (state().connection === 'live' && silentFor > STALE_INTERVALS * wallIntervalMs) {
+      state().setConnection('stale', `no frame for ${Math.round(silentFor / 1000)} s`);
+    }
+  }, 250);
+
+  return () => {
+    clearInterval(staleCheck);
+    pump.dispose();
+    socket.disconnect();
+  };
+}

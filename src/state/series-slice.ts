@@ -1,0 +1,23 @@
+import type { StateCreator } from 'zustand/vanilla';
+import { SeriesStore } from '../core/series-store';
+
+/**
+ * The typed-array series live outside React's state (they are mutated in place); `version`
+ * moves once per painted batch so views know to redraw.
+ */
+export interface SeriesSlice {
+  series: SeriesStore;
+  seriesVersion: number;
+  /** bumps `seriesVersion`; called once per animation frame, never per message */
+  seriesChanged: () => void;
+}
+
+/** two hours of 10 s frames, or a day at most */
+export const SERIES_CAPACITY = 720;
+export const SERIES_MAX_AGE_MS = 24 * 3600_000;
+
+export const createSeriesSlice: StateCreator<SeriesSlice> = (set) => ({
+  series: new SeriesStore({ capacity: SERIES_CAPACITY, maxAgeMs: SERIES_MAX_AGE_MS }),
+  seriesVersion: 0,
+  seriesChanged: () => set((s) => ({ seriesVersion: s.seriesVersion + 1 })),
+});

@@ -1,0 +1,22 @@
+/**
+ * The one store of the page, built from slices. Actions are reachable outside React
+ * (`dashboard.getState()`), so the socket client feeds it directly.
+ */
+import { createStore } from 'zustand/vanilla';
+import { createAnnotationsSlice, type AnnotationsSlice } from './annotations-slice';
+import { createBadInputSlice, type BadInputSlice } from './bad-input-slice';
+import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createSeriesSlice, type SeriesSlice } from './series-slice';
+
+export type DashboardState = ConnectionSlice & BadInputSlice & AnnotationsSlice & SeriesSlice;
+
+export function createDashboardStore() {
+  return createStore<DashboardState>()((...a) => ({
+    ...createConnectionSlice(...a),
+    ...createBadInputSlice(...a),
+    ...createAnnotationsSlice(...a),
+    ...createSeriesSlice(...a),
+  }));
+}
+
+export type DashboardStore = ReturnType<typeof createDashboardStore>;

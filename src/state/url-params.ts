@@ -1,0 +1,38 @@
+/**
+ * The page's URL parameters (CONTRACT section 4), read once at start-up.
+ */
+export interface PageParams {
+  /** gateway origin; undefined = the page's own */
+  gateway?: string;
+  replay?: string;
+  kiosk: boolean;
+  from?: number;
+  to?: number;
+  t?: number;
+  tz?: string;
+  token?: string;
+}
+
+function msParam(params: URLSearchParams, name: string): number | undefined {
+  const raw = params.get(name);
+  if (raw === null || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+export function readPageParams(search: string): PageParams {
+  const params = new URLSearchParams(search);
+  const text = (name: string) => params.get(name) || undefined;
+  const out: PageParams = { kiosk: params.has('kiosk') && params.get('kiosk') !== 'false' };
+  const assign = <K extends keyof PageParams>(key: K, value: PageParams[K] | undefined) => {
+    if (value !== undefined) out[key] = value;
+  };
+  assign('gateway', text('gateway'));
+  assign('replay', text('replay'));
+  assign('from', msParam(params, 'from'));
+  assign('to', msParam(params, 'to'));
+  assign('t', msParam(params, 't'));
+  assign('tz', text('tz'));
+  assign('token', text('token'));
+  return out;
+}

@@ -1,0 +1,39 @@
+import { formatDateTime } from '../../core/time-format';
+import { BadInput } from '../BadInput';
+import { ConnectionBadge } from '../ConnectionBadge';
+import { Heatmap } from '../Heatmap';
+import { ShareBars } from '../ShareBars';
+import { useDashboard, useThrottledSeriesVersion } from '../store-context';
+
+export interface AppProps {
+  kiosk: boolean;
+  /** display zone from the URL; else the incident's, else UTC */
+  tz?: string;
+}
+
+/** The dashboard: what is connected, the heatmap, the share bars. */
+export function App({ kiosk, tz }: AppProps) {
+  const source = useDashboard((s) => s.source);
+  const series = useDashboard((s) => s.series);
+  useThrottledSeriesVersion(1000);
+  const zone = tz ?? source?.tz ?? 'UTC';
+  const newest = series.newestT;
+  return (
+    <div className={kiosk ? 'app kiosk' : 'app'}>
+      <header className="app-header">
+        <h1>Skewboard</h1>
+        <span className="source-name">{source?.source ?? 'waiting for the gateway…'}</span>
+        <span className="clock" data-testid="clock">
+          {Number.isNaN(newest) ? '' : formatDateTime(newest, zone)}
+        </span>
+        <span className="header-spacer" />
+        <BadInput />
+        <ConnectionBadge />
+      </header>
+      <main className="app-main">
+        <Heatmap tz={zone} kiosk={kiosk} />
+        <ShareBars kiosk={kiosk} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { BadInput } from './BadInput';

@@ -1,0 +1,123 @@
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { buildLatencyLut } from '../../core/colour-scale';
+import { SERIES_CAPACITY } from '../../state/series-slice';
+import { useDashboard, useDashboardStore, useThrottledSeriesVersion } from '../store-context';
+import { AnnotationMarkers } from './AnnotationMarkers';
+import { HeatmapTooltip, type HoverCell } from './HeatmapTooltip';
+import { LatencyLegend } from './LatencyLegend';
+import { TimeAxis } from './TimeAxis';
+import type { HeatmapGeometry } from './heatmap-geometry';
+import { fillHeatmapPixels } from './heatmap-pixels';
+
+export interface HeatmapProps {
+  tz: string;
+  kiosk: boolean;
+}
+
+const LUT = buildLatencyLut();
+
+function rowHeight(rows: number, kiosk: boolean): number {
+  const preferred = kiosk ? 34 : 22;
+  const budget = kiosk ? 640 : 520;
+  return rows * preferred <= budget ? preferred : Math.max(2, Math.floor(budget / rows));
+}
+
+/** The server x time latency heatmap: colour = p95, newest column at the right. */
+export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
+  const store = useDashboardStore();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [hover, setHover] = useState<HoverCell | undefined>();
+  const version = useThrottledSeriesVersion(250);
+  const serverIds = useDashboard((s) => s.series.servers.map((x) => x.id).join('\n'));
+  const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
+  const rows = serverIds === '' ? 0 : serverIds.split('\n').length;
+  const rowPx = rowHeight(rows, kiosk);
+  const geometry = useCallback(
+    (): HeatmapGeometry => ({
+      columns: SERIES_CAPACITY,
+      intervalMs,
+      newestT: store.getState().series.newestT,
+    }),
+    [store, intervalMs],
+  );
+
+  // one cell per pixel here, scaled up by drawImage: the whole grid is one blit
+  const paint = useCallback(() => {
+    const canvas = canvasRef.current;
+    const { series } = store.getState();
+    if (!canvas || series.servers.length === 0) return;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const g = geometry();
+    const rowsNow = series.servers.length;
+    const image = new ImageData(g.columns, rowsNow);
+    if (series.length > 0) {
+      fillHeatmapPixels(new Uint32Array(image.data.buffer), series, g, LUT);
+    }
+    const cells = new OffscreenCanvas(g.columns, rowsNow);
+    cells.getContext('2d')!.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(cells, 0, 0, canvas.width, canvas.height);
+  }, [store, geometry]);
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const resize = () => {
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.max(1, Math.round(canvas.clientWidth * ratio));
+      canvas.height = Math.max(1, Math.round(canvas.clientHeight * ratio));
+      paint();
+    };
+    resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, [paint, rows]);
+
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.seriesVersion !== prev.seriesVersion) paint();
+      }),
+    [store, paint],
+  );
+
+  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const column = Math.floor(((e.clientX - rect.left) / rect.width) * SERIES_CAPACITY);
+    const row = Math.floor((e.clientY - rect.top) / rowPx);
+    setHover({ column, row, x: e.clientX - rect.left, y: e.clientY - rect.top });
+  };
+
+  const ids = useMemo(() => (serverIds === '' ? [] : serverIds.split('\n')), [serverIds]);
+  const g = geometry();
+  return (
+    <section className="panel heatmap-panel" aria-label="Latency heatmap">
+      <header className="panel-header">
+        <h2>p95 latency by server</h2>
+        <LatencyLegend />
+      </header>
+      <div className="heatmap" data-testid="heatmap" data-rows={rows} data-version={version}>
+        <ol className="heatmap-labels" style={{ gridTemplateRows: `repeat(${rows}, ${rowPx}px)` }}>
+          {ids.map((id) => (
+            <li key={id} data-testid="heatmap-row" data-server={id} style={{ height: rowPx }}>
+              {rowPx >= 10 ? id : ''}
+            </li>
+          ))}
+        </ol>
+        <div className="heatmap-plot">
+          <canvas
+            ref={canvasRef}
+            style={{ height: rows * rowPx }}
+            onMouseMove={onMove}
+            onMouseLeave={() => setHover(undefined)}
+          />
+          <AnnotationMarkers geometry={g} tz={tz} plotHeight={rows * rowPx} />
+          {hover && <HeatmapTooltip cell={hover} geometry={g} tz={tz} />}
+          <TimeAxis geometry={g} tz={tz} />
+        </div>
+      </div>
+    </section>
+  );
+});

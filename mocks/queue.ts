@@ -59,7 +59,11 @@ export function stepQueue(
   return {
     backlog: end,
     // a timed-out request is logged at the timeout, so no percentile goes past it
-    latencyMs: { p50: Math.min(raw.p50, cap), p95: Math.min(raw.p95, cap), p99: Math.min(raw.p99, cap) },
+    latencyMs: {
+      p50: Math.min(raw.p50, cap),
+      p95: Math.min(raw.p95, cap),
+      p99: Math.min(raw.p99, cap),
+    },
     errorRate: Math.min(1, p.baselineErrorRate + shed + (1 - shed) * timedOut),
   };
 }

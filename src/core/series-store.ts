@@ -46,6 +46,7 @@ export class SeriesStore {
   private start = 0;
   private count = 0;
   private lastSeq = -1;
+  private missed = 0;
 
   constructor(opts: SeriesStoreOptions) {
     this.capacity = opts.capacity;
@@ -61,6 +62,11 @@ export class SeriesStore {
   /** seq of the newest frame held, or -1 */
   get newestSeq(): number {
     return this.lastSeq;
+  }
+
+  /** frames skipped in the seq numbering since the start: data the page never got */
+  get missedFrames(): number {
+    return this.missed;
   }
 
   get newestT(): number {
@@ -107,6 +113,7 @@ export class SeriesStore {
   push(frame: Frame): PushResult {
     if (frame.seq <= this.lastSeq) return { kind: 'duplicate' };
     if (this.count > 0 && frame.t < this.newestT) return { kind: 'out-of-order' };
+    if (this.lastSeq >= 0) this.missed += frame.seq - this.lastSeq - 1;
     this.lastSeq = frame.seq;
 
     let evicted = 0;

@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../core/time-format';
 import { BadInput } from '../BadInput';
 import { ConnectionBadge } from '../ConnectionBadge';
+import { FeedGaps } from '../FeedGaps';
 import { Heatmap } from '../Heatmap';
 import { ShareBars } from '../ShareBars';
 import { useDashboard, useThrottledSeriesVersion } from '../store-context';
@@ -27,6 +28,7 @@ export function App({ kiosk, tz }: AppProps) {
           {Number.isNaN(newest) ? '' : formatDateTime(newest, zone)}
         </span>
         <span className="header-spacer" />
+        <FeedGaps />
         <BadInput />
         <ConnectionBadge />
       </header>

@@ -17,8 +17,8 @@ export interface HeatmapProps {
 const LUT = buildLatencyLut();
 
 function rowHeight(rows: number, kiosk: boolean): number {
-  const preferred = kiosk ? 34 : 22;
-  const budget = kiosk ? 640 : 520;
+  const preferred = kiosk ? 44 : 28;
+  const budget = kiosk ? 720 : 560;
   return rows * preferred <= budget ? preferred : Math.max(2, Math.floor(budget / rows));
 }
 

@@ -1,0 +1,1 @@
+export { FeedGaps } from './FeedGaps';

@@ -1,0 +1,104 @@
+/**
+ * The live dashboard end to end: the real gateway playing the 2024-05-15 incident, the built
+ * page in Debian's Chromium, checked the way an on-call engineer would look at it.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, ROOT, startGateway, tempDir, type RunningGateway } from './harness';
+import { attr, waitFor } from './wait';
+
+const SCREENSHOTS = join(ROOT, 'test-results');
+
+describe('the live dashboard on the seed incident', () => {
+  let browser: Browser;
+  let gateway: RunningGateway;
+  let page: Page;
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let recording: string;
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    recording = join(dir.path, 'live.ndjson');
+    // 120x: a simulated minute every half second, so the 09:55 change comes within 15 s
+    gateway = await startGateway(['--speed', '120', '--record', recording]);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await page.goto(gateway.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.stop();
+    await dir?.remove();
+  });
+
+  it('connects live and draws one heatmap row per server', async () => {
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live');
+    const rows = await page.locator('[data-testid=heatmap] [data-testid=heatmap-row]').count();
+    expect(rows).toBe(10);
+    expect(await attr(page, '[data-testid=heatmap]', 'data-rows')).toBe('10');
+    // the canvas has painted latency colours, not just the empty background
+    const painted = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=heatmap] canvas')!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 97)
+        colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return colours.size;
+    });
+    expect(painted).toBeGreaterThan(5);
+  });
+
+  it('shows the skew in the share bars: app-04 and app-07 at about 2.2x their share', async () => {
+    const share = (id: string) =>
+      attr(
+        page,
+        `[data-testid=share-bars] [data-testid=share-row][data-server=${id}]`,
+        'data-share',
+      );
+    await waitFor(async () => Number(await share('app-04')) > 0.18, true, 60_000);
+    for (const id of ['app-04', 'app-07']) {
+      expect(Number(await share(id))).toBeGreaterThan(0.18);
+      expect(await attr(page, `[data-testid=share-row][data-server=${id}]`, 'data-expected')).toBe(
+        '0.1000',
+      );
+    }
+    for (const id of ['app-01', 'app-05', 'app-10']) {
+      expect(Number(await share(id))).toBeLessThan(0.09);
+    }
+    // the recharts bars are drawn, one per server for the share and one for the expected share
+    expect(await page.locator('[data-testid=share-bars] .recharts-bar-rectangle').count()).toBe(20);
+  });
+
+  it('marks the incident timeline on the heatmap time axis, as plain text', async () => {
+    const marker = page.locator(
+      '[data-testid=annotation][data-annotation-id="lb-misconfig:10:00"]',
+    );
+    await waitFor(() => marker.count(), 1, 60_000);
+    expect(await marker.getAttribute('data-kind')).toBe('detected');
+    // the marker slides left with every frame, so reach it the keyboard's way
+    await marker.focus();
+    const popover = page.locator('.annotation:focus-within .annotation-popover');
+    await expect.poll(() => popover.innerText()).toContain('Latency alert fired');
+    expect(await popover.innerText()).toContain('10:00:00 UTC-4');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await marker.blur();
+    await page.screenshot({ path: join(SCREENSHOTS, 'live-dashboard.png') });
+  });
+
+  it('resumes after a gateway restart without losing a frame', async () => {
+    const newestSeq = async () => Number(await attr(page, '[data-testid=feed]', 'data-newest-seq'));
+    expect(await attr(page, '[data-testid=feed]', 'data-missed-frames')).toBe('0');
+    await gateway.stop();
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'reconnecting');
+    const heldAtStop = await newestSeq();
+    gateway = await startGateway(['--speed', '120', '--record', recording], gateway.port);
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live', 30_000);
+    await waitFor(async () => (await newestSeq()) > heldAtStop + 20, true, 30_000);
+    expect(await attr(page, '[data-testid=feed]', 'data-missed-frames')).toBe('0');
+    // the restarted gateway carried on the numbering rather than starting again at 0
+    expect(gateway.output()).not.toContain('dropped');
+  });
+});

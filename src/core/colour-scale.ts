@@ -17,10 +17,16 @@ const INFERNO_STOPS: readonly [number, number, number][] = [
   [252, 255, 164],
 ];
 
-export const LATENCY_SCALE = { minMs: 10, maxMs: 10_000 } as const;
+/** The latency range the colours span, ms. */
+export interface LatencyScale {
+  minMs: number;
+  maxMs: number;
+}
+
+export const LATENCY_SCALE: LatencyScale = { minMs: 10, maxMs: 10_000 };
 
 /** Position 0..1 of a latency on the log scale, clamped. */
-export function latencyPosition(ms: number, scale = LATENCY_SCALE): number {
+export function latencyPosition(ms: number, scale: LatencyScale = LATENCY_SCALE): number {
   const lo = Math.log10(scale.minMs);
   const hi = Math.log10(scale.maxMs);
   const x = (Math.log10(Math.max(ms, 1e-9)) - lo) / (hi - lo);

@@ -55,7 +55,7 @@ export class FrameLog {
     const oldest = this.oldestSeq;
     if (oldest === undefined) return out;
     // seqs are contiguous, so the first wanted frame's position is known without a search
-    const skip = Math.max(0, seq + 1 - oldest);
+    const skip = Math.max(0, Math.floor(seq) + 1 - oldest);
     for (let i = skip; i < this.count; i++) out.push(this.ring[(this.start + i) % this.capacity]!);
     return out;
   }

@@ -92,7 +92,10 @@ export function parseRecording(text: string): ParsedRecording {
       throw err;
     }
     if (payloads.length === 0 && parsed.type !== 'hello') {
-      throw new RecordingError(lineNumber, `the first line must be a hello, not a ${parsed.type}`);
+      throw new RecordingError(
+        lineNumber,
+        `the first line must be a hello, not a ${parsed.type} line`,
+      );
     }
     if (parsed.type === 'frame') {
       if (parsed.payload.t < lastT) {

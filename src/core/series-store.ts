@@ -5,7 +5,7 @@
  */
 import type { Frame, ServerInfo } from './protocol';
 
-/** One server's columns; a slot with no sample holds NaN (requests) and 0 (up unknown). */
+/** One server's columns; a slot with no sample holds NaN figures and counts as up. */
 export interface ServerSeries {
   readonly id: string;
   label?: string;

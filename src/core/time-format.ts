@@ -25,10 +25,25 @@ export function offsetLabel(minutes: number): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Offset of a zone at an instant, in minutes east of UTC (named zones via Intl). */
+/** Whether a zone can be shown: a fixed offset, or a name this runtime's Intl knows. */
+export function isKnownZone(tz: string): boolean {
+  if (fixedOffsetMinutes(tz) !== undefined) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Offset of a zone at an instant, in minutes east of UTC (named zones via Intl); a zone that
+ * cannot be read counts as UTC, so an unknown name never breaks a page (check with isKnownZone).
+ */
 export function zoneOffsetMinutes(t: number, tz: string): number {
   const fixed = fixedOffsetMinutes(tz);
   if (fixed !== undefined) return fixed;
+  if (!isKnownZone(tz)) return 0;
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: tz,
     hourCycle: 'h23',
@@ -69,6 +84,6 @@ export function formatDateTime(t: number, tz = 'UTC'): string {
 /** "850 ms", "4.2 s" */
 export function formatLatency(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (Math.round(ms) < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }

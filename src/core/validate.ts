@@ -145,7 +145,9 @@ export function refine<T>(
     check(value, path = '') {
       const typed = inner.check(value, path);
       const wrong = test(typed);
-      if (wrong) throw new ValidationError(join(path, wrong.path), wrong.problem);
+      if (wrong) {
+        throw new ValidationError(wrong.path ? join(path, wrong.path) : path, wrong.problem);
+      }
       return typed;
     },
   };

@@ -96,7 +96,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   const staleCheck = setInterval(() => {
     const silentFor = performance.now() - lastArrival;
     if (state().connection === 'live' && silentFor > STALE_INTERVALS * wallIntervalMs) {
-      state().setConnection('stale', `no frame for ${Math.round(silentFor / 1000)} s`);
+      state().setConnection('stale', `no frame for ${(silentFor / 1000).toFixed(1)} s`);
     }
   }, 250);
 

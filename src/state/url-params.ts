@@ -32,7 +32,8 @@ export function readPageParams(search: string): PageParams {
   assign('from', msParam(params, 'from'));
   assign('to', msParam(params, 'to'));
   assign('t', msParam(params, 't'));
-  assign('tz', text('tz'));
+  // "+05:30" typed into the address bar arrives as " 05:30"
+  assign('tz', text('tz')?.replace(/^ (?=\d)/, '+'));
   assign('token', text('token'));
   return out;
 }

@@ -23,6 +23,9 @@ export interface RunningGateway {
   stop: () => Promise<void>;
   /** SIGKILL: a crash */
   kill: () => Promise<void>;
+  /** SIGSTOP / SIGCONT: a gateway that hangs with its connections open */
+  freeze: () => void;
+  thaw: () => void;
 }
 
 /** A free loopback port, so tests can restart a gateway on the same one. */
@@ -85,6 +88,8 @@ export async function startGateway(args: string[], port?: number): Promise<Runni
       child.kill('SIGKILL');
       await exited(child);
     },
+    freeze: () => child.kill('SIGSTOP'),
+    thaw: () => child.kill('SIGCONT'),
   };
 }
 

@@ -58,7 +58,10 @@ describe('the live dashboard on the seed incident', () => {
         `[data-testid=share-bars] [data-testid=share-row][data-server=${id}]`,
         'data-share',
       );
-    await waitFor(async () => Number(await share('app-04')) > 0.18, true, 60_000);
+    // the bars sum the last minute: wait until that minute lies wholly after the change
+    const skewed = async () =>
+      Number(await share('app-04')) > 0.18 && Number(await share('app-07')) > 0.18;
+    await waitFor(skewed, true, 60_000);
     for (const id of ['app-04', 'app-07']) {
       expect(Number(await share(id))).toBeGreaterThan(0.18);
       expect(await attr(page, `[data-testid=share-row][data-server=${id}]`, 'data-expected')).toBe(
@@ -88,6 +91,36 @@ describe('the live dashboard on the seed incident', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'live-dashboard.png') });
   });
 
+  it('shows each cell on hover: server, time, percentiles, requests and share', async () => {
+    const canvas = page.locator('[data-testid=heatmap] canvas');
+    const box = (await canvas.boundingBox())!;
+    const row = 3; // app-04, the fourth row
+    await page.mouse.move(box.x + box.width - 3, box.y + (box.height / 10) * (row + 0.5));
+    const tooltip = page.locator('.heatmap-tooltip');
+    await expect.poll(() => tooltip.count()).toBe(1);
+    const text = await tooltip.innerText();
+    expect(text).toContain('app-04');
+    expect(text).toMatch(/2024-05-15 \d\d:\d\d:\d\d UTC-4/);
+    expect(text).toMatch(/p50 .+ · p95 .+ · p99 .+/);
+    expect(text).toMatch(/\d+ requests/);
+    expect(text).toMatch(/share 2\d\.\d%/);
+    await page.mouse.move(0, 0);
+  });
+
+  it('says stale when frames stop coming while the connection stays open', async () => {
+    gateway.freeze();
+    try {
+      // 3 intervals of 10 s at 120x is 250 ms of silence
+      await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'stale', 10_000);
+      expect(await page.locator('[data-testid=connection]').innerText()).toMatch(
+        /stale\s*·\s*no frame for \d+\.\d s/,
+      );
+    } finally {
+      gateway.thaw();
+    }
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live', 10_000);
+  });
+
   it('resumes after a gateway restart without losing a frame', async () => {
     const newestSeq = async () => Number(await attr(page, '[data-testid=feed]', 'data-newest-seq'));
     expect(await attr(page, '[data-testid=feed]', 'data-missed-frames')).toBe('0');
@@ -100,5 +133,27 @@ describe('the live dashboard on the seed incident', () => {
     expect(await attr(page, '[data-testid=feed]', 'data-missed-frames')).toBe('0');
     // the restarted gateway carried on the numbering rather than starting again at 0
     expect(gateway.output()).not.toContain('dropped');
+  });
+
+  it('reads from across a room on a 1080p wall display (?kiosk)', async () => {
+    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await wall.goto(`${gateway.url}?kiosk`);
+    await waitFor(() => attr(wall, '[data-testid=connection]', 'data-state'), 'live');
+    const app04 = '[data-testid=share-row][data-server=app-04]';
+    await waitFor(async () => Number(await attr(wall, app04, 'data-share')) > 0.18, true);
+    const px = (selector: string) =>
+      wall
+        .locator(selector)
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(await px('.app')).toBeGreaterThanOrEqual(24);
+    expect(await px('[data-testid=heatmap-row]')).toBeGreaterThanOrEqual(18);
+    // everything a viewer needs fits on the screen without scrolling
+    for (const id of ['heatmap', 'share-bars', 'connection']) {
+      const box = (await wall.locator(`[data-testid=${id}]`).boundingBox())!;
+      expect(box.y + box.height, id).toBeLessThanOrEqual(1080);
+    }
+    await wall.screenshot({ path: join(SCREENSHOTS, 'kiosk.png') });
+    await wall.close();
   });
 });

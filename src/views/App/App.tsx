@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../core/time-format';
+import { formatDateTime, isKnownZone } from '../../core/time-format';
 import { BadInput } from '../BadInput';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { FeedGaps } from '../FeedGaps';
@@ -17,7 +17,9 @@ export function App({ kiosk, tz }: AppProps) {
   const source = useDashboard((s) => s.source);
   const series = useDashboard((s) => s.series);
   useThrottledSeriesVersion(1000);
-  const zone = tz ?? source?.tz ?? 'UTC';
+  // the first zone that can be read: the URL's, the incident's, else UTC
+  const zone = [tz, source?.tz].find((z) => z !== undefined && isKnownZone(z)) ?? 'UTC';
+  const unreadable = [tz, source?.tz].find((z) => z !== undefined && !isKnownZone(z));
   const newest = series.newestT;
   return (
     <div className={kiosk ? 'app kiosk' : 'app'}>
@@ -27,6 +29,11 @@ export function App({ kiosk, tz }: AppProps) {
         <span className="clock" data-testid="clock">
           {Number.isNaN(newest) ? '' : formatDateTime(newest, zone)}
         </span>
+        {unreadable !== undefined && (
+          <span className="zone-warning" role="alert">
+            unknown time zone {JSON.stringify(unreadable)}: showing {zone}
+          </span>
+        )}
         <span className="header-spacer" />
         <FeedGaps />
         <BadInput />

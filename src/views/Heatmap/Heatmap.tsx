@@ -41,7 +41,11 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
     [store, intervalMs],
   );
 
-  // one cell per pixel here, scaled up by drawImage: the whole grid is one blit
+  // one cell per pixel, kept between paints and blitted scaled up: a repaint is one pass over
+  // the typed arrays and one drawImage
+  const cellsRef = useRef<{ image: ImageData; pixels: Uint32Array; canvas: OffscreenCanvas }>(
+    undefined,
+  );
   const paint = useCallback(() => {
     const canvas = canvasRef.current;
     const { series } = store.getState();
@@ -50,14 +54,20 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
     if (!ctx) return;
     const g = geometry();
     const rowsNow = series.servers.length;
-    const image = new ImageData(g.columns, rowsNow);
-    if (series.length > 0) {
-      fillHeatmapPixels(new Uint32Array(image.data.buffer), series, g, LUT);
+    let cells = cellsRef.current;
+    if (!cells || cells.image.height !== rowsNow || cells.image.width !== g.columns) {
+      const image = new ImageData(g.columns, rowsNow);
+      cells = {
+        image,
+        pixels: new Uint32Array(image.data.buffer),
+        canvas: new OffscreenCanvas(g.columns, rowsNow),
+      };
+      cellsRef.current = cells;
     }
-    const cells = new OffscreenCanvas(g.columns, rowsNow);
-    cells.getContext('2d')!.putImageData(image, 0, 0);
+    fillHeatmapPixels(cells.pixels, series, g, LUT);
+    cells.canvas.getContext('2d')!.putImageData(cells.image, 0, 0);
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(cells, 0, 0, canvas.width, canvas.height);
+    ctx.drawImage(cells.canvas, 0, 0, canvas.width, canvas.height);
   }, [store, geometry]);
 
   useLayoutEffect(() => {

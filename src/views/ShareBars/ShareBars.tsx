@@ -30,8 +30,8 @@ export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
     expected: r.expected * 100,
     ratio: r.ratio,
   }));
-  const barSize = kiosk ? 22 : 12;
-  const height = Math.max(120, rows.length * (barSize * 2 + 8) + 40);
+  const barSize = kiosk ? 14 : 12;
+  const height = Math.max(120, rows.length * (barSize * 2 + 6) + 40);
   return (
     <section className="panel share-panel" aria-label="Request share">
       <header className="panel-header">

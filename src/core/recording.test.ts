@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotation, Frame, Hello } from './protocol';
+import { parseRecording, recordingLine, RecordingError } from './recording';
+
+const T0 = Date.UTC(2024, 4, 15, 14, 0);
+
+const hello: Hello = {
+  v: 1,
+  source: 'sim:lb-misconfig',
+  mode: 'replay',
+  intervalMs: 1000,
+  tz: '-04:00',
+  servers: [
+    { id: 'web-1', weight: 1 },
+    { id: 'web-2', weight: 1 },
+  ],
+  now: T0,
+};
+const frame = (seq: number, t = T0 + seq * 1000): Frame => ({
+  v: 1,
+  seq,
+  t,
+  intervalMs: 1000,
+  samples: [
+    { id: 'web-1', requests: 90, errors: 1, latencyMs: { p50: 20, p95: 60, p99: 90 } },
+    { id: 'web-2', requests: 0, latencyMs: null, up: false },
+  ],
+});
+const note: Annotation = {
+  v: 1,
+  id: 'n1',
+  t: T0 + 1500,
+  title: 'LB config pushed',
+  kind: 'change',
+};
+
+const helloLine = recordingLine('hello', hello);
+const frameLine = (seq: number, t?: number) => recordingLine('frame', frame(seq, t));
+
+/** The error `fn` throws. */
+function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('did not throw');
+}
+
+describe('recording round trip', () => {
+  it('parses back exactly what was written', () => {
+    const text = [
+      helloLine,
+      frameLine(1),
+      recordingLine('annotation', note),
+      frameLine(2),
+      recordingLine('hello', { ...hello, servers: [...hello.servers, { id: 'web-3', weight: 2 }] }),
+      frameLine(3),
+    ].join('');
+    expect(parseRecording(text)).toEqual({
+      payloads: [
+        { type: 'hello', payload: hello },
+        { type: 'frame', payload: frame(1) },
+        { type: 'annotation', payload: note },
+        { type: 'frame', payload: frame(2) },
+        {
+          type: 'hello',
+          payload: { ...hello, servers: [...hello.servers, { id: 'web-3', weight: 2 }] },
+        },
+        { type: 'frame', payload: frame(3) },
+      ],
+    });
+  });
+
+  it('writes one JSON object per line, with its type', () => {
+    const line = frameLine(1);
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.slice(0, -1)).not.toContain('\n');
+    expect(JSON.parse(line)).toEqual({ type: 'frame', ...frame(1) });
+  });
+
+  it.each([
+    { name: 'a last line without its newline', text: helloLine + frameLine(1).trimEnd() },
+    { name: 'blank lines', text: '\n' + helloLine + '\n\n' + frameLine(1) + '\n' },
+    { name: 'two frames at the same t', text: helloLine + frameLine(1) + frameLine(2, frame(1).t) },
+    {
+      name: 'an annotation earlier than the frames',
+      text: helloLine + frameLine(5) + recordingLine('annotation', { ...note, t: T0 }),
+    },
+  ])('accepts $name', ({ text }) => {
+    const parsed = parseRecording(text);
+    expect(parsed.warning).toBeUndefined();
+    expect(parsed.payloads[0]).toEqual({ type: 'hello', payload: hello });
+  });
+});
+
+describe('a torn last line (a crash mid-write)', () => {
+  const whole = frameLine(3);
+  it.each([
+    { name: 'cut mid-object', torn: whole.slice(0, 40) },
+    { name: 'cut after one character', torn: '{' },
+    { name: 'cut just before the closing brace', torn: whole.slice(0, -2) },
+  ])('is dropped with a warning naming line 4 when $name', ({ torn }) => {
+    const parsed = parseRecording(helloLine + frameLine(1) + frameLine(2) + torn);
+    expect(parsed.payloads.map((p) => p.type)).toEqual(['hello', 'frame', 'frame']);
+    expect(parsed.warning).toMatch(/^line 4 /);
+    expect(parsed.warning).toContain('ignored');
+  });
+});
+
+describe('a bad line throws a RecordingError naming its line', () => {
+  it.each([
+    {
+      name: 'not JSON, in the middle',
+      text: helloLine + '{"type":"frame",\n' + frameLine(2),
+      line: 2,
+      message: 'line 2: is not valid JSON',
+    },
+    {
+      name: 'not an object',
+      text: helloLine + frameLine(1) + '[1,2]\n' + frameLine(2),
+      line: 3,
+      message: 'line 3: is not a JSON object',
+    },
+    {
+      name: 'an unknown type',
+      text: helloLine + '{"type":"alert","t":1}\n' + frameLine(2),
+      line: 2,
+      message: 'line 2: type is "alert", expected "hello", "frame" or "annotation"',
+    },
+    {
+      name: 'a frame that fails validation',
+      text: helloLine + frameLine(1) + recordingLine('frame', { ...frame(2), v: 2 }),
+      line: 3,
+      message: 'line 3: frame: v: expected 1, got the number 2',
+    },
+    {
+      name: 'a bad last line that did end in a newline (it is complete, not torn)',
+      text: helloLine + frameLine(1) + '{"type":"frame"\n',
+      line: 3,
+      message: 'line 3: is not valid JSON',
+    },
+    {
+      name: 'a first line that is not a hello',
+      text: frameLine(1) + helloLine,
+      line: 1,
+      message: 'line 1: the first line must be a hello, not a frame line',
+    },
+    {
+      name: 'an annotation before any hello',
+      text: recordingLine('annotation', note) + helloLine,
+      line: 1,
+      message: expect.stringMatching(/^line 1: the first line must be a hello/),
+    },
+    {
+      name: 'a first line that is not a hello, after blank lines',
+      text: '\n\n' + frameLine(1),
+      line: 3,
+      message: 'line 3: the first line must be a hello, not a frame line',
+    },
+    {
+      name: 'a frame whose time goes back',
+      text: helloLine + frameLine(1) + frameLine(2) + frameLine(3, T0),
+      line: 4,
+      message: `line 4: frame t=${T0} is before the previous frame`,
+    },
+  ])('$name', ({ text, line, message }) => {
+    const err = thrownBy(() => parseRecording(text));
+    expect(err).toBeInstanceOf(RecordingError);
+    expect(err).toMatchObject({ line, message });
+  });
+});

@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import type { Frame, Sample } from './protocol';
+import { SeriesStore, type ServerSeries } from './series-store';
+
+const DAY = 86_400_000;
+
+const sample = (id: string, requests: number, p95 = 50, extra: Partial<Sample> = {}): Sample => ({
+  id,
+  requests,
+  latencyMs: requests === 0 ? null : { p50: p95 / 2, p95, p99: p95 * 2 },
+  ...extra,
+});
+
+const frame = (seq: number, t: number, samples: Sample[] = [sample('web-1', 10)]): Frame => ({
+  v: 1,
+  seq,
+  t,
+  intervalMs: 1000,
+  samples,
+});
+
+/** seq 1..n, one second apart. */
+const frames = (n: number) => Array.from({ length: n }, (_, i) => frame(i + 1, (i + 1) * 1000));
+
+const heldSeqs = (store: SeriesStore) =>
+  Array.from({ length: store.length }, (_, i) => store.seqs[store.slot(i)]);
+
+type Column = 'requests' | 'errors' | 'p95' | 'up' | 'weights';
+/** One server's figures for every held frame, oldest first. */
+const column = (store: SeriesStore, id: string, field: Column) => {
+  const series = store.server(id)!;
+  return Array.from({ length: store.length }, (_, i) => series[field][store.slot(i)]);
+};
+
+describe('SeriesStore is bounded by count', () => {
+  it.each([
+    { capacity: 5, pushes: 3, held: [1, 2, 3] },
+    { capacity: 5, pushes: 5, held: [1, 2, 3, 4, 5] },
+    { capacity: 5, pushes: 6, held: [2, 3, 4, 5, 6] },
+    { capacity: 5, pushes: 17, held: [13, 14, 15, 16, 17] },
+    { capacity: 1, pushes: 4, held: [4] },
+  ])('capacity $capacity, $pushes pushes: holds seqs $held', ({ capacity, pushes, held }) => {
+    const store = new SeriesStore({ capacity, maxAgeMs: DAY });
+    const evicted = frames(pushes).map((f) => {
+      const result = store.push(f);
+      return result.kind === 'appended' ? result.evicted : result.kind;
+    });
+    expect(store.length).toBe(held.length);
+    expect(heldSeqs(store)).toEqual(held);
+    expect(store.oldestT).toBe(held[0]! * 1000);
+    expect(store.newestT).toBe(pushes * 1000);
+    // each push beyond capacity reports the one frame it dropped
+    expect(evicted).toEqual(evicted.map((_, i) => (i < capacity ? 0 : 1)));
+  });
+});
+
+describe('SeriesStore is bounded by age', () => {
+  it.each([
+    {
+      name: 'one frame a second, 5 s kept',
+      maxAgeMs: 5000,
+      ts: [1, 2, 3, 4, 5, 6, 7, 8],
+      held: [3, 4, 5, 6, 7, 8],
+      lastEvicted: 1,
+    },
+    {
+      name: 'a frame exactly maxAgeMs old stays',
+      maxAgeMs: 2000,
+      ts: [1, 3],
+      held: [1, 3],
+      lastEvicted: 0,
+    },
+    {
+      name: 'a jump in time drops all older frames',
+      maxAgeMs: 5000,
+      ts: [1, 2, 3, 100],
+      held: [100],
+      lastEvicted: 3,
+    },
+    {
+      name: 'the newest frame stays however old',
+      maxAgeMs: 0,
+      ts: [1, 2],
+      held: [2],
+      lastEvicted: 1,
+    },
+  ])('$name', ({ maxAgeMs, ts, held, lastEvicted }) => {
+    const store = new SeriesStore({ capacity: 100, maxAgeMs });
+    const results = ts.map((s, i) => store.push(frame(i + 1, s * 1000)));
+    expect(Array.from({ length: store.length }, (_, i) => store.times[store.slot(i)])).toEqual(
+      held.map((s) => s * 1000),
+    );
+    expect(results.at(-1)).toEqual({ kind: 'appended', evicted: lastEvicted, serversAdded: false });
+  });
+});
+
+describe('SeriesStore ignores frames it cannot append', () => {
+  it.each([
+    { name: 'a seq it already holds (resume)', late: frame(2, 2000), kind: 'duplicate' },
+    { name: 'the newest seq again', late: frame(3, 3000), kind: 'duplicate' },
+    { name: 'a seq before the first one held', late: frame(0, 500), kind: 'duplicate' },
+    { name: 'a new seq whose t goes back', late: frame(4, 2500), kind: 'out-of-order' },
+  ])('$name', ({ late, kind }) => {
+    const store = new SeriesStore({ capacity: 10, maxAgeMs: DAY });
+    frames(3).forEach((f) => store.push(f));
+    expect(store.push({ ...late, samples: [sample('web-1', 999)] })).toEqual({ kind });
+    expect(heldSeqs(store)).toEqual([1, 2, 3]);
+    expect(column(store, 'web-1', 'requests')).toEqual([10, 10, 10]);
+    expect(store.newestSeq).toBe(3);
+  });
+
+  it('accepts a new seq with the same t as the newest', () => {
+    const store = new SeriesStore({ capacity: 10, maxAgeMs: DAY });
+    store.push(frame(1, 1000));
+    expect(store.push(frame(2, 1000)).kind).toBe('appended');
+    expect(heldSeqs(store)).toEqual([1, 2]);
+  });
+});
+
+describe('SeriesStore stores each sample in its server row', () => {
+  const NA = NaN;
+  it.each<{
+    name: string;
+    samples: Sample[][];
+    want: Record<string, Partial<Record<Column, number[]>>>;
+  }>([
+    {
+      name: 'figures from the sample; absent errors count 0',
+      samples: [[sample('web-1', 10, 40, { errors: 3 })], [sample('web-1', 20, 80)]],
+      want: { 'web-1': { requests: [10, 20], errors: [3, 0], p95: [40, 80], up: [1, 1] } },
+    },
+    {
+      name: 'no requests: latency NaN',
+      samples: [[sample('web-1', 0)]],
+      want: { 'web-1': { requests: [0], errors: [0], p95: [NA], up: [1] } },
+    },
+    {
+      name: 'an absent sample: NaN, and up',
+      samples: [[sample('web-1', 10), sample('web-2', 5)], [sample('web-2', 5)]],
+      want: { 'web-1': { requests: [10, NA], errors: [0, NA], p95: [50, NA], up: [1, 1] } },
+    },
+    {
+      name: 'up:false is down; up absent or true is up',
+      samples: [
+        [sample('web-1', 0, 0, { up: false })],
+        [sample('web-1', 5, 50, { up: true })],
+        [sample('web-1', 5)],
+      ],
+      want: { 'web-1': { up: [0, 1, 1] } },
+    },
+    {
+      name: 'a server that appears mid-stream is NaN before',
+      samples: [
+        [sample('web-1', 10)],
+        [sample('web-1', 10)],
+        [sample('web-1', 10), sample('web-9', 7, 300)],
+      ],
+      want: { 'web-9': { requests: [NA, NA, 7], p95: [NA, NA, 300] } },
+    },
+    {
+      name: 'a sample weight holds until the next one',
+      samples: [
+        [sample('web-1', 10)],
+        [sample('web-1', 10, 50, { weight: 3 })],
+        [sample('web-1', 10)],
+        [sample('web-1', 10, 50, { weight: 0 })],
+      ],
+      want: { 'web-1': { weights: [1, 3, 3, 0] } },
+    },
+  ])('$name', ({ samples, want }) => {
+    const store = new SeriesStore({ capacity: 10, maxAgeMs: DAY });
+    store.setServers([{ id: 'web-1', weight: 1 }]);
+    samples.forEach((s, i) => store.push(frame(i + 1, (i + 1) * 1000, s)));
+    for (const [id, fields] of Object.entries(want)) {
+      for (const [field, values] of Object.entries(fields)) {
+        expect(column(store, id, field as Column), `${id}.${field}`).toEqual(values);
+      }
+    }
+  });
+
+  it('a reused slot forgets the figures of the frame it held before', () => {
+    const store = new SeriesStore({ capacity: 2, maxAgeMs: DAY });
+    store.push(frame(1, 1000, [sample('web-1', 10, 40, { errors: 2, up: false, weight: 5 })]));
+    store.push(frame(2, 2000, [sample('web-2', 20)]));
+    store.push(frame(3, 3000, [sample('web-2', 30)]));
+    expect(heldSeqs(store)).toEqual([2, 3]);
+    for (const field of ['requests', 'errors', 'p95'] as const) {
+      expect(column(store, 'web-1', field), field).toEqual([NaN, NaN]);
+    }
+    expect(column(store, 'web-1', 'up')).toEqual([1, 1]);
+  });
+
+  it.each([
+    { name: 'a new server in a frame gets weight 1', extra: {}, weight: 1 },
+    { name: 'a new server in a frame takes its sample weight', extra: { weight: 4 }, weight: 4 },
+  ])('$name and reports serversAdded', ({ extra, weight }) => {
+    const store = new SeriesStore({ capacity: 10, maxAgeMs: DAY });
+    store.setServers([{ id: 'web-1', weight: 1 }]);
+    store.push(frame(1, 1000, [sample('web-1', 10)]));
+    const result = store.push(
+      frame(2, 2000, [sample('web-1', 10), sample('web-2', 10, 50, extra)]),
+    );
+    expect(result).toEqual({ kind: 'appended', evicted: 0, serversAdded: true });
+    expect(store.servers.map((s) => s.id)).toEqual(['web-1', 'web-2']);
+    expect(store.server('web-2')!.weight).toBe(weight);
+    expect(store.push(frame(3, 3000, [sample('web-2', 1)]))).toMatchObject({ serversAdded: false });
+  });
+});
+
+describe('SeriesStore.setServers', () => {
+  it('adds servers in order and reports whether the list grew', () => {
+    const store = new SeriesStore({ capacity: 10, maxAgeMs: DAY });
+    expect(
+      store.setServers([
+        { id: 'web-1', weight: 1 },
+        { id: 'web-2', weight: 1 },
+      ]),
+    ).toBe(true);
+    expect(store.setServers([{ id: 'web-2', label: 'Web Two', pool: 'b', weight: 3 }])).toBe(false);
+    expect(store.servers.map((s) => [s.id, s.label, s.pool, s.weight])).toEqual([
+      ['web-1', undefined, undefined, 1],
+      ['web-2', 'Web Two', 'b', 3],
+    ]);
+  });
+
+  it('a server added after frames is NaN for them and takes its weight in the next frame', () => {
+    const store = new SeriesStore({ capacity: 10, maxAgeMs: DAY });
+    frames(2).forEach((f) => store.push(f));
+    expect(store.setServers([{ id: 'web-3', weight: 2 }])).toBe(true);
+    store.push(frame(3, 3000, [sample('web-1', 10), sample('web-3', 4)]));
+    expect(column(store, 'web-3', 'requests')).toEqual([NaN, NaN, 4]);
+    expect(column(store, 'web-3', 'weights').at(-1)).toBe(2);
+  });
+});
+
+describe('SeriesStore.clearFrames', () => {
+  it('forgets frames, keeps servers, and takes seq 1 again (a new gateway)', () => {
+    const store = new SeriesStore({ capacity: 10, maxAgeMs: DAY });
+    store.setServers([{ id: 'web-1', weight: 2 }]);
+    frames(5).forEach((f) => store.push(f));
+    store.clearFrames();
+    expect(store.length).toBe(0);
+    expect(store.newestSeq).toBe(-1);
+    expect(store.newestT).toBeNaN();
+    expect(store.servers.map((s) => [s.id, s.weight])).toEqual([['web-1', 2]]);
+    expect(store.push(frame(1, 500, [sample('web-1', 8)])).kind).toBe('appended');
+    expect(column(store, 'web-1', 'requests')).toEqual([8]);
+  });
+});
+
+describe('SeriesStore holds constant memory', () => {
+  it('after 100,000 pushes the typed arrays are the same objects and sizes', () => {
+    const store = new SeriesStore({ capacity: 600, maxAgeMs: 600_000 });
+    const ids = ['web-1', 'web-2', 'web-3'];
+    store.setServers(ids.map((id) => ({ id, weight: 1 })));
+    const arrays = (s: ServerSeries) => [
+      s.requests,
+      s.errors,
+      s.p50,
+      s.p95,
+      s.p99,
+      s.up,
+      s.weights,
+    ];
+    const before = [store.times, store.seqs, ...store.servers.flatMap(arrays)];
+    const sizes = before.map((a) => a.byteLength);
+
+    const samples = ids.map((id) => sample(id, 10));
+    for (let seq = 1; seq <= 100_000; seq++) store.push(frame(seq, seq * 1000, samples));
+
+    const after = [store.times, store.seqs, ...store.servers.flatMap(arrays)];
+    expect(after).toHaveLength(before.length);
+    after.forEach((a, i) => expect(a).toBe(before[i]));
+    expect(after.map((a) => a.byteLength)).toEqual(sizes);
+    expect(store.length).toBe(600);
+    expect(heldSeqs(store).slice(0, 2)).toEqual([99_401, 99_402]);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { readPageParams, type PageParams } from './url-params';
+
+describe('readPageParams', () => {
+  it.each<{ search: string; want: PageParams }>([
+    { search: '', want: { kiosk: false } },
+    { search: '?', want: { kiosk: false } },
+    { search: '?kiosk', want: { kiosk: true } },
+    { search: '?kiosk=', want: { kiosk: true } },
+    { search: '?kiosk=1', want: { kiosk: true } },
+    { search: '?kiosk=true', want: { kiosk: true } },
+    { search: '?kiosk=false', want: { kiosk: false } },
+    { search: 'kiosk', want: { kiosk: true } },
+    {
+      search: '?from=1715781600000&to=1715785200000',
+      want: { kiosk: false, from: 1715781600000, to: 1715785200000 },
+    },
+    { search: '?t=1715783400000', want: { kiosk: false, t: 1715783400000 } },
+    { search: '?t=0', want: { kiosk: false, t: 0 } },
+    { search: '?from=abc&to=&t=Infinity', want: { kiosk: false } },
+    { search: '?from=%20&to=12x', want: { kiosk: false } },
+    { search: '?t=NaN', want: { kiosk: false } },
+    {
+      search: '?gateway=http%3A%2F%2Flocalhost%3A8080',
+      want: { kiosk: false, gateway: 'http://localhost:8080' },
+    },
+    {
+      search: '?gateway=http://gw.example:9000',
+      want: { kiosk: false, gateway: 'http://gw.example:9000' },
+    },
+    { search: '?gateway=', want: { kiosk: false } },
+    { search: '?replay=/sample.ndjson', want: { kiosk: false, replay: '/sample.ndjson' } },
+    { search: '?tz=America/New_York', want: { kiosk: false, tz: 'America/New_York' } },
+    { search: '?tz=-04:00', want: { kiosk: false, tz: '-04:00' } },
+    { search: '?tz=%2B05:30', want: { kiosk: false, tz: '+05:30' } },
+    // a "+" in a query string reads as a space; the documented "+HH:MM" zone typed as is still works
+    { search: '?tz=+05:30', want: { kiosk: false, tz: '+05:30' } },
+    { search: '?tz=', want: { kiosk: false } },
+    { search: '?token=s3cret', want: { kiosk: false, token: 's3cret' } },
+    {
+      search: '?kiosk&tz=-04:00&replay=/r.ndjson&t=1715783400000&from=1715781600000',
+      want: {
+        kiosk: true,
+        tz: '-04:00',
+        replay: '/r.ndjson',
+        t: 1715783400000,
+        from: 1715781600000,
+      },
+    },
+  ])('$search', ({ search, want }) => {
+    expect(readPageParams(search)).toStrictEqual(want);
+  });
+});

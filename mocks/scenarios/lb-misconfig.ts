@@ -1,5 +1,5 @@
 /**
- * The 2024-05-15 outage (/work/shared/incidents/2024-05-15-lb-misconfig.md): a load-balancer
+ * The 2024-05-15 outage (the founding postmortem, shared/incidents/2024-05-15-lb-misconfig.md): a load-balancer
  * change pins 30% of all requests onto app-04 and app-07. They get 22% each, 2.2x their share,
  * overload and time out, while the other eight idle at 7% -- until the fix at 12:00 (UTC-4).
  */

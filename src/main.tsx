@@ -9,6 +9,7 @@ import './styles.css';
 
 const params = readPageParams(window.location.search);
 const store = createDashboardStore();
+store.getState().setDisplayZone(params.tz);
 connectGateway(store, {
   ...(params.gateway !== undefined && { url: params.gateway }),
   ...(params.token !== undefined && { token: params.token }),
@@ -17,7 +18,7 @@ connectGateway(store, {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DashboardContext.Provider value={store}>
-      <App kiosk={params.kiosk} {...(params.tz !== undefined && { tz: params.tz })} />
+      <App kiosk={params.kiosk} />
     </DashboardContext.Provider>
   </StrictMode>,
 );

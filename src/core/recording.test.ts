@@ -126,7 +126,8 @@ describe('a bad line throws a RecordingError naming its line', () => {
       name: 'an unknown type',
       text: helloLine + '{"type":"alert","t":1}\n' + frameLine(2),
       line: 2,
-      message: 'line 2: type is "alert", expected "hello", "frame" or "annotation"',
+      message:
+        'line 2: type is "alert", expected "hello", "frame", "annotation" or "annotation:remove"',
     },
     {
       name: 'a frame that fails validation',

@@ -3,13 +3,23 @@
  * field. A torn last line (a crash mid-write) is dropped with a warning; any other bad line is
  * an error naming its line number.
  */
-import { annotation, frame, hello, type Annotation, type Frame, type Hello } from './protocol';
+import {
+  annotation,
+  annotationRemove,
+  frame,
+  hello,
+  type Annotation,
+  type AnnotationRemove,
+  type Frame,
+  type Hello,
+} from './protocol';
 import { ValidationError } from './validate';
 
 export type RecordedPayload =
   | { type: 'hello'; payload: Hello }
   | { type: 'frame'; payload: Frame }
-  | { type: 'annotation'; payload: Annotation };
+  | { type: 'annotation'; payload: Annotation }
+  | { type: 'annotation:remove'; payload: AnnotationRemove };
 
 export class RecordingError extends Error {
   constructor(
@@ -46,10 +56,12 @@ export function parseRecordingLine(text: string, lineNumber: number): RecordedPa
         return { type, payload: frame.check(payload) };
       case 'annotation':
         return { type, payload: annotation.check(payload) };
+      case 'annotation:remove':
+        return { type, payload: annotationRemove.check(payload) };
       default:
         throw new RecordingError(
           lineNumber,
-          `type is ${JSON.stringify(type)}, expected "hello", "frame" or "annotation"`,
+          `type is ${JSON.stringify(type)}, expected "hello", "frame", "annotation" or "annotation:remove"`,
         );
     }
   } catch (err) {

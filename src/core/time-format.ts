@@ -87,3 +87,23 @@ export function formatLatency(ms: number): string {
   if (Math.round(ms) < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }
+
+const CLOCK = /^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/;
+
+/**
+ * The instant a clock time typed by a person ("10:45", "10:45:30") means in a zone: that
+ * time on the day of `nearT`, the next day if that is before `nearT` (an end after a start).
+ * NaN when it cannot be read.
+ */
+export function parseClockAfter(text: string, nearT: number, tz = 'UTC'): number {
+  const m = CLOCK.exec(text);
+  if (!m) return NaN;
+  const [h, min, s] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  if (h > 23 || min > 59 || s > 59) return NaN;
+  const offsetMs = zoneOffsetMinutes(nearT, tz) * 60_000;
+  const local = new Date(nearT + offsetMs);
+  const dayStart = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  let t = dayStart + ((h * 60 + min) * 60 + s) * 1000 - offsetMs;
+  if (t < nearT) t += 86_400_000;
+  return t;
+}

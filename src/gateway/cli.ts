@@ -4,7 +4,7 @@
 import { parseArgs, UsageError } from './args';
 import { serve, SERVE_FLAGS } from './serve';
 
-const USAGE = `usage: skewboard serve [--source S] [--port N] [--token T] [--record FILE] [--speed X]
+const USAGE = `usage: skewboard serve [--source S] [--port N] [--token T] [--write-token T] [--record FILE] [--data DIR] [--speed X]
   sources: sim:<scenario> (default sim:lb-misconfig, the 2024-05-15 incident)`;
 
 /** Runs one command; resolves to the exit code. */

@@ -5,8 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { FrameLog } from '../core/frame-log';
+import type { RecordedPayload } from '../core/recording';
 import {
+  annotateRequest,
   annotation as annotationSchema,
+  annotationRemove,
   frame as frameSchema,
   handshakeAuth,
   PROTOCOL_VERSION,
@@ -14,16 +17,27 @@ import {
   type Frame,
   type Hello,
 } from '../core/protocol';
+import type { NoteStore } from './note-store';
 import type { SourceAnnotation, SourceFrame, SourceInfo, SourceSink } from './sources/source';
+
+/** What a write from the page is answered with (CONTRACT: `annotate`'s ack). */
+export type WriteAck = { ok: true; id: string } | { ok: false; error: string };
+
+const MAX_TITLE = 200;
+const MAX_TEXT = 10_000;
 
 export interface HubOptions {
   /** connections without this token are refused with "unauthorized" */
   token?: string;
+  /** with it, only connections that present it may add, edit or remove notes */
+  writeToken?: string;
+  /** where notes from the page are kept across restarts */
+  notes?: NoteStore;
   /** frames kept for clients that resume */
   bufferFrames: number;
   bufferAgeMs: number;
   /** called with every payload sent, in order (the recorder) */
-  onPayload?: (type: 'hello' | 'frame' | 'annotation', payload: object) => void;
+  onPayload?: (type: RecordedPayload['type'], payload: object) => void;
   /** where problems are reported */
   warn?: (message: string) => void;
   /** first seq to use; a gateway restored from its recording carries on its numbering */
@@ -46,6 +60,7 @@ export class Hub implements SourceSink {
     this.log = new FrameLog(opts.bufferFrames, opts.bufferAgeMs);
     this.nextSeq = opts.nextSeq ?? 0;
     this.gatewayId = opts.gatewayId ?? randomUUID();
+    for (const note of opts.notes?.notes.values() ?? []) this.annotations.set(note.id, note);
     io.use((socket, next) => {
       const token = opts.token;
       const auth = socket.handshake.auth as { token?: unknown } | undefined;
@@ -132,5 +147,64 @@ export class Hub implements SourceSink {
     socket.emit('hello', this.hello());
     for (const frame of this.log.after(resumeAfterSeq)) socket.emit('frame', frame);
     for (const annotation of this.annotations.values()) socket.emit('annotation', annotation);
+
+    const auth = (socket.handshake.auth ?? {}) as { token?: unknown; writeToken?: unknown };
+    const mayWrite =
+      this.opts.writeToken === undefined ||
+      auth.token === this.opts.writeToken ||
+      auth.writeToken === this.opts.writeToken;
+    const onWrite = (event: string, handle: (payload: unknown) => WriteAck) =>
+      socket.on(event, (payload: unknown, ack?: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (r: WriteAck) => void) : () => {};
+        if (!mayWrite) reply({ ok: false, error: 'unauthorized: writing needs the write token' });
+        else reply(handle(payload));
+      });
+    onWrite('annotate', (payload) =>
+      this.writeNote(() => ({ ...annotateRequest.check(payload), id: `note:${randomUUID()}` })),
+    );
+    onWrite('annotate:update', (payload) =>
+      this.writeNote(() => {
+        const note = annotationSchema.check(payload);
+        if (!this.annotations.has(note.id))
+          throw new Error(`no annotation ${JSON.stringify(note.id)}`);
+        return note;
+      }),
+    );
+    onWrite('annotate:remove', (payload) => {
+      try {
+        const { id } = annotationRemove.check(payload);
+        if (!this.annotations.delete(id))
+          return { ok: false, error: `no annotation ${JSON.stringify(id)}` };
+        this.opts.notes?.remove(id);
+        this.opts.onPayload?.('annotation:remove', { v: PROTOCOL_VERSION, id });
+        this.io.emit('annotation:remove', { v: PROTOCOL_VERSION, id });
+        return { ok: true, id };
+      } catch (err) {
+        return {
+          ok: false,
+          error: `annotate:remove: ${err instanceof Error ? err.message : String(err)}`,
+        };
+      }
+    });
+  }
+
+  /** Validates, keeps and sends a note to every viewer; never throws at the caller. */
+  private writeNote(build: () => Annotation): WriteAck {
+    let note: Annotation;
+    try {
+      note = build();
+      if (note.title.trim() === '') throw new Error('title: is empty');
+      if (note.title.length > MAX_TITLE)
+        throw new Error(`title: longer than ${MAX_TITLE} characters`);
+      if ((note.text?.length ?? 0) > MAX_TEXT)
+        throw new Error(`text: longer than ${MAX_TEXT} characters`);
+    } catch (err) {
+      return { ok: false, error: `annotate: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    this.annotations.set(note.id, note);
+    this.opts.notes?.upsert(note);
+    this.opts.onPayload?.('annotation', note);
+    this.io.emit('annotation', note);
+    return { ok: true, id: note.id };
   }
 }

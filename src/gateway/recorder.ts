@@ -14,10 +14,10 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Annotation, Frame } from '../core/protocol';
-import { parseRecording, recordingLine } from '../core/recording';
+import { parseRecording, recordingLine, type RecordedPayload } from '../core/recording';
 
 export interface Recorder {
-  write: (type: 'hello' | 'frame' | 'annotation', payload: object) => void;
+  write: (type: RecordedPayload['type'], payload: object) => void;
   close: () => Promise<void>;
   /** numbering to carry on with, when the file held frames */
   restored: { nextSeq?: number; gatewayId?: string };
@@ -56,8 +56,10 @@ export async function openRecorder(path: string, keepFrames = 2000): Promise<Rec
         restoredFrames.push(payload);
         if (restoredFrames.length > keepFrames * 2)
           restoredFrames = restoredFrames.slice(-keepFrames);
-      } else {
+      } else if (type === 'annotation') {
         annotations.set(payload.id, payload);
+      } else {
+        annotations.delete(payload.id);
       }
     }
     restoredFrames = restoredFrames.slice(-keepFrames);

@@ -7,12 +7,23 @@ import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import { Hub } from './hub';
 import { numberFlag, UsageError, type ParsedArgs } from './args';
+import { openNoteStore } from './note-store';
 import { openRecorder } from './recorder';
 import { simSource } from './sources/sim-source';
 import type { Source } from './sources/source';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
-export const SERVE_FLAGS = ['source', 'port', 'token', 'record', 'speed', 'host', 'seed'];
+export const SERVE_FLAGS = [
+  'source',
+  'port',
+  'token',
+  'write-token',
+  'record',
+  'data',
+  'speed',
+  'host',
+  'seed',
+];
 
 function sourceFrom(
   spec: string,
@@ -56,11 +67,16 @@ export async function serve(args: ParsedArgs): Promise<number> {
   const { staticFiles } = await import('./static-files');
   const http = createServer(staticFiles(DIST));
   const io = new Server(http, { cors: { origin: '*' }, serveClient: false });
+  const warn = (m: string) => console.error(`skewboard: ${m}`);
+  const dataDir = args.flags.get('data') ?? 'data';
+  const notes = openNoteStore(join(dataDir, 'annotations.ndjson'), warn);
   const hub = new Hub(io, {
     ...(args.flags.has('token') && { token: args.flags.get('token') }),
+    ...(args.flags.has('write-token') && { writeToken: args.flags.get('write-token') }),
+    notes,
     bufferFrames: 2000,
     bufferAgeMs: 6 * 3600_000,
-    warn: (m) => console.error(`skewboard: ${m}`),
+    warn,
     ...(recorder && { onPayload: recorder.write, ...recorder.restored }),
   });
   if (recorder) for (const a of recorder.restoredAnnotations) hub.annotations.set(a.id, a);

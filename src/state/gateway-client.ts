@@ -3,7 +3,14 @@
  * after the last seq it holds on reconnect, and judges staleness by when frames arrive.
  */
 import { io, type Socket } from 'socket.io-client';
-import { parsePayload, type Frame, type GatewayEventName } from '../core/protocol';
+import {
+  parsePayload,
+  type Annotation,
+  type Frame,
+  type GatewayEventName,
+  type Hello,
+} from '../core/protocol';
+import type { WriteAck } from './notes-slice';
 import { createFramePump } from './frame-pump';
 import type { DashboardStore } from './store';
 
@@ -51,7 +58,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
       else state().reportBadInput(parsed.error);
     });
 
-  on('hello', (hello: import('../core/protocol').Hello) => {
+  on('hello', (hello: Hello) => {
     const { series } = state();
     if (hello.gatewayId !== undefined && gatewayId !== undefined && hello.gatewayId !== gatewayId) {
       // a new gateway numbers its frames afresh; what we hold cannot be resumed from
@@ -69,7 +76,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     if (state().connection === 'stale') state().setConnection('live');
     pump.push(frame);
   });
-  on('annotation', (a: import('../core/protocol').Annotation) => state().upsertAnnotation(a));
+  on('annotation', (a: Annotation) => state().upsertAnnotation(a));
   on('annotation:remove', (r: { id: string }) => state().removeAnnotation(r.id));
 
   socket.on('connect', () => {
@@ -93,6 +100,24 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     }
   });
 
+  const write = (event: string, payload: object) =>
+    new Promise<WriteAck>((resolve) => {
+      if (!socket.connected) {
+        resolve({ ok: false, error: 'not connected to the gateway' });
+        return;
+      }
+      socket.timeout(5000).emit(event, payload, (err: Error | null, res: unknown) => {
+        if (err) resolve({ ok: false, error: 'the gateway did not answer within 5 s' });
+        else if (isWriteAck(res)) resolve(res);
+        else resolve({ ok: false, error: 'the gateway answered with something unreadable' });
+      });
+    });
+  state().setNoteWriter({
+    add: (note) => write('annotate', note),
+    update: (note) => write('annotate:update', note),
+    remove: (id) => write('annotate:remove', { v: 1, id }),
+  });
+
   const staleCheck = setInterval(() => {
     const silentFor = performance.now() - lastArrival;
     if (state().connection === 'live' && silentFor > STALE_INTERVALS * wallIntervalMs) {
@@ -101,8 +126,17 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   }, 250);
 
   return () => {
+    state().setNoteWriter(undefined);
     clearInterval(staleCheck);
     pump.dispose();
     socket.disconnect();
   };
+}
+
+function isWriteAck(value: unknown): value is WriteAck {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { ok?: unknown; id?: unknown; error?: unknown };
+  return (
+    (v.ok === true && typeof v.id === 'string') || (v.ok === false && typeof v.error === 'string')
+  );
 }

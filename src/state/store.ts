@@ -6,9 +6,16 @@ import { createStore } from 'zustand/vanilla';
 import { createAnnotationsSlice, type AnnotationsSlice } from './annotations-slice';
 import { createBadInputSlice, type BadInputSlice } from './bad-input-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createNotesSlice, type NotesSlice } from './notes-slice';
 import { createSeriesSlice, type SeriesSlice } from './series-slice';
+import { createViewSlice, type ViewSlice } from './view-slice';
 
-export type DashboardState = ConnectionSlice & BadInputSlice & AnnotationsSlice & SeriesSlice;
+export type DashboardState = ConnectionSlice &
+  BadInputSlice &
+  AnnotationsSlice &
+  SeriesSlice &
+  ViewSlice &
+  NotesSlice;
 
 export function createDashboardStore() {
   return createStore<DashboardState>()((...a) => ({
@@ -16,6 +23,8 @@ export function createDashboardStore() {
     ...createBadInputSlice(...a),
     ...createAnnotationsSlice(...a),
     ...createSeriesSlice(...a),
+    ...createViewSlice(...a),
+    ...createNotesSlice(...a),
   }));
 }
 

@@ -46,6 +46,9 @@ export async function startGateway(args: string[], port?: number): Promise<Runni
     throw new Error('dist/ is not built: run `npm run build` before the browser tests');
   }
   const chosen = port ?? (await freePort());
+  // a gateway keeps notes in its data folder: tests that do not name one get a fresh one
+  const ownData = args.includes('--data') ? undefined : await tempDir();
+  if (ownData) args = [...args, '--data', ownData.path];
   const child = spawn(
     process.execPath,
     [BIN, 'serve', '--host', '127.0.0.1', '--port', String(chosen), ...args],
@@ -83,10 +86,12 @@ export async function startGateway(args: string[], port?: number): Promise<Runni
     stop: async () => {
       child.kill('SIGTERM');
       await exited(child);
+      await ownData?.remove();
     },
     kill: async () => {
       child.kill('SIGKILL');
       await exited(child);
+      await ownData?.remove();
     },
     freeze: () => child.kill('SIGSTOP'),
     thaw: () => child.kill('SIGCONT'),

@@ -3,23 +3,28 @@ import { BadInput } from '../BadInput';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { FeedGaps } from '../FeedGaps';
 import { Heatmap } from '../Heatmap';
+import { NoteForm } from '../Notes';
 import { ShareBars } from '../ShareBars';
 import { useDashboard, useThrottledSeriesVersion } from '../store-context';
+import { TimelineStrip } from '../Timeline';
+import { ZoneSwitch } from '../ZoneSwitch';
+import { useNoteShortcut } from './use-note-shortcut';
 
 export interface AppProps {
+  /** wall display: no controls, larger type */
   kiosk: boolean;
-  /** display zone from the URL; else the incident's, else UTC */
-  tz?: string;
 }
 
-/** The dashboard: what is connected, the heatmap, the share bars. */
-export function App({ kiosk, tz }: AppProps) {
+/** The dashboard: what is connected, the heatmap, the share bars, the timeline. */
+export function App({ kiosk }: AppProps) {
   const source = useDashboard((s) => s.source);
   const series = useDashboard((s) => s.series);
+  const chosen = useDashboard((s) => s.displayZone);
   useThrottledSeriesVersion(1000);
-  // the first zone that can be read: the URL's, the incident's, else UTC
-  const zone = [tz, source?.tz].find((z) => z !== undefined && isKnownZone(z)) ?? 'UTC';
-  const unreadable = [tz, source?.tz].find((z) => z !== undefined && !isKnownZone(z));
+  useNoteShortcut(!kiosk);
+  // the first zone that can be read: the one chosen, the incident's, else UTC
+  const zone = [chosen, source?.tz].find((z) => z !== undefined && isKnownZone(z)) ?? 'UTC';
+  const unreadable = [chosen, source?.tz].find((z) => z !== undefined && !isKnownZone(z));
   const newest = series.newestT;
   return (
     <div className={kiosk ? 'app kiosk' : 'app'}>
@@ -29,6 +34,7 @@ export function App({ kiosk, tz }: AppProps) {
         <span className="clock" data-testid="clock">
           {Number.isNaN(newest) ? '' : formatDateTime(newest, zone)}
         </span>
+        {!kiosk && <ZoneSwitch zone={zone} at={newest} />}
         {unreadable !== undefined && (
           <span className="zone-warning" role="alert">
             unknown time zone {JSON.stringify(unreadable)}: showing {zone}
@@ -40,9 +46,13 @@ export function App({ kiosk, tz }: AppProps) {
         <ConnectionBadge />
       </header>
       <main className="app-main">
-        <Heatmap tz={zone} kiosk={kiosk} />
+        <div className="app-column">
+          <Heatmap tz={zone} kiosk={kiosk} />
+          <TimelineStrip tz={zone} kiosk={kiosk} />
+        </div>
         <ShareBars kiosk={kiosk} />
       </main>
+      {!kiosk && <NoteForm tz={zone} />}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { AnnotationMarkers } from './AnnotationMarkers';
 import { HeatmapTooltip, type HoverCell } from './HeatmapTooltip';
 import { LatencyLegend } from './LatencyLegend';
 import { TimeAxis } from './TimeAxis';
-import type { HeatmapGeometry } from './heatmap-geometry';
+import { timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
 import { fillHeatmapPixels } from './heatmap-pixels';
 
 export interface HeatmapProps {
@@ -30,15 +30,16 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const version = useThrottledSeriesVersion(250);
   const serverIds = useDashboard((s) => s.series.servers.map((x) => x.id).join('\n'));
   const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
+  const viewEndT = useDashboard((s) => s.viewEndT);
   const rows = serverIds === '' ? 0 : serverIds.split('\n').length;
   const rowPx = rowHeight(rows, kiosk);
   const geometry = useCallback(
     (): HeatmapGeometry => ({
       columns: SERIES_CAPACITY,
       intervalMs,
-      newestT: store.getState().series.newestT,
+      newestT: viewEndT ?? store.getState().series.newestT,
     }),
-    [store, intervalMs],
+    [store, intervalMs, viewEndT],
   );
 
   // one cell per pixel, kept between paints and blitted scaled up: a repaint is one pass over
@@ -100,6 +101,14 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
     setHover({ column, row, x: e.clientX - rect.left, y: e.clientY - rect.top });
   };
 
+  const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    if (kiosk) return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const column = Math.floor(((e.clientX - rect.left) / rect.width) * SERIES_CAPACITY);
+    const t = timeOfColumn(column, geometry());
+    if (!Number.isNaN(t)) store.getState().openNoteDraft({ t });
+  };
+
   const ids = useMemo(() => (serverIds === '' ? [] : serverIds.split('\n')), [serverIds]);
   const g = geometry();
   return (
@@ -108,7 +117,14 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
         <h2>p95 latency by server</h2>
         <LatencyLegend />
       </header>
-      <div className="heatmap" data-testid="heatmap" data-rows={rows} data-version={version}>
+      <div
+        className="heatmap"
+        data-testid="heatmap"
+        data-rows={rows}
+        data-version={version}
+        data-view-end={Number.isNaN(g.newestT) ? '' : g.newestT}
+        data-following={viewEndT === undefined}
+      >
         <ol className="heatmap-labels" style={{ gridTemplateRows: `repeat(${rows}, ${rowPx}px)` }}>
           {ids.map((id) => (
             <li key={id} data-testid="heatmap-row" data-server={id} style={{ height: rowPx }}>
@@ -122,6 +138,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
             style={{ height: rows * rowPx }}
             onMouseMove={onMove}
             onMouseLeave={() => setHover(undefined)}
+            onClick={onClick}
           />
           <AnnotationMarkers geometry={g} tz={tz} plotHeight={rows * rowPx} />
           {hover && <HeatmapTooltip cell={hover} geometry={g} tz={tz} />}

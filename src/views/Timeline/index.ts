@@ -1,0 +1,1 @@
+export { TimelineStrip, type TimelineStripProps } from './TimelineStrip';

@@ -1,0 +1,46 @@
+import { offsetLabel, zoneOffsetMinutes } from '../../core/time-format';
+import { useDashboard, useDashboardStore } from '../store-context';
+
+const LOADED_AT = Date.now();
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** Incident zone, UTC or this browser's zone; the choice goes into the URL (?tz=). */
+export function ZoneSwitch({ zone, at }: { zone: string; at: number }) {
+  const store = useDashboardStore();
+  const incident = useDashboard((s) => s.source?.tz);
+  const chosen = useDashboard((s) => s.displayZone);
+  // before the first frame the offset of any recent day will do
+  const when = Number.isNaN(at) ? LOADED_AT : at;
+  const label = (tz: string) => offsetLabel(zoneOffsetMinutes(when, tz));
+  const options: { value: string; text: string }[] = [
+    ...(incident ? [{ value: '', text: `incident (${label(incident)})` }] : []),
+    { value: 'UTC', text: 'UTC' },
+    { value: browserZone(), text: `this browser: ${browserZone()} (${label(browserZone())})` },
+  ];
+  if (chosen !== undefined && !options.some((o) => o.value === chosen)) {
+    options.push({ value: chosen, text: `${chosen} (${label(zone)})` });
+  }
+  const choose = (value: string) => {
+    store.getState().setDisplayZone(value === '' ? undefined : value);
+    const url = new URL(window.location.href);
+    if (value === '') url.searchParams.delete('tz');
+    else url.searchParams.set('tz', value);
+    window.history.replaceState(null, '', url);
+  };
+  return (
+    <label className="zone-switch">
+      <span className="sr-only">Time zone</span>
+      <select
+        data-testid="zone"
+        value={chosen ?? (incident ? '' : 'UTC')}
+        onChange={(e) => choose(e.target.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,1 @@
+export { ZoneSwitch } from './ZoneSwitch';

@@ -2,10 +2,16 @@
  * The `skewboard` command line (CONTRACT section 3).
  */
 import { parseArgs, UsageError } from './args';
+import { analyze } from './commands/analyze';
+import { check } from './commands/check';
 import { serve, SERVE_FLAGS } from './serve';
+import { annotationsImport } from './commands/annotations-import';
 
 const USAGE = `usage: skewboard serve [--source S] [--port N] [--token T] [--write-token T] [--record FILE] [--data DIR] [--speed X]
-  sources: sim:<scenario> (default sim:lb-misconfig, the 2024-05-15 incident)`;
+  sources: sim:<scenario> (default sim:lb-misconfig, the 2024-05-15 incident), haproxy:<stats CSV URL>
+       skewboard analyze <recording.ndjson[.gz] | ->
+       skewboard check --haproxy <stats CSV URL> [--window 30s] [--backend NAME]
+       skewboard annotations import <postmortem.md> [--tz ZONE] [--date YYYY-MM-DD]`;
 
 /** Runs one command; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -14,6 +20,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'serve':
         return await serve(parseArgs(rest, SERVE_FLAGS));
+      case 'analyze':
+        return await analyze(rest);
+      case 'check':
+        return await check(rest);
+      case 'annotations':
+        return await annotationsImport(rest);
       case undefined:
       case '--help':
       case 'help':

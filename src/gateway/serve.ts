@@ -9,6 +9,7 @@ import { Hub } from './hub';
 import { numberFlag, UsageError, type ParsedArgs } from './args';
 import { openNoteStore } from './note-store';
 import { openRecorder } from './recorder';
+import { haproxySource } from './sources/haproxy-source';
 import { simSource } from './sources/sim-source';
 import type { Source } from './sources/source';
 
@@ -42,9 +43,16 @@ function sourceFrom(
         skipFrames,
         ...(seed !== undefined && { seed }),
       });
+    case 'haproxy':
+      // a live HAProxy runs in real time: --speed does not apply
+      if (!target)
+        throw new UsageError(
+          '--source haproxy:<stats CSV URL>, e.g. haproxy:http://lb:8404/stats;csv',
+        );
+      return haproxySource({ url: target });
     default:
       throw new UsageError(
-        `--source ${JSON.stringify(spec)}: this build plays sim:<scenario> only (e.g. sim:lb-misconfig)`,
+        `--source ${JSON.stringify(spec)}: unknown source; use sim:<scenario> (e.g. sim:lb-misconfig) or haproxy:<stats CSV URL>`,
       );
   }
 }

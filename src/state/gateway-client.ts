@@ -11,6 +11,7 @@ import {
   type Hello,
 } from '../core/protocol';
 import type { WriteAck } from './notes-slice';
+import { createDetection } from './detection';
 import { createFramePump } from './frame-pump';
 import type { DashboardStore } from './store';
 
@@ -31,9 +32,12 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   let wallIntervalMs = 1000;
   let lastArrival = performance.now();
 
+  const detection = createDetection(store);
   const pump = createFramePump<Frame>((batch) => {
     const { series } = state();
-    for (const frame of batch) series.push(frame);
+    // a resumed connection may repeat frames: only new ones reach the detector
+    const accepted = batch.filter((frame) => series.push(frame).kind === 'appended');
+    detection.frames(accepted);
     state().seriesChanged();
   });
 
@@ -64,10 +68,12 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
       // a new gateway numbers its frames afresh; what we hold cannot be resumed from
       pump.flush();
       series.clearFrames();
+      detection.reset();
     }
     gatewayId = hello.gatewayId;
     wallIntervalMs = hello.intervalMs / (hello.speed && hello.speed > 0 ? hello.speed : 1);
     series.setServers(hello.servers);
+    detection.hello(hello);
     state().setSource(hello);
     state().seriesChanged();
   });

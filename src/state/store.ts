@@ -3,6 +3,7 @@
  * (`dashboard.getState()`), so the socket client feeds it directly.
  */
 import { createStore } from 'zustand/vanilla';
+import { createAlertsSlice, type AlertsSlice } from './alerts-slice';
 import { createAnnotationsSlice, type AnnotationsSlice } from './annotations-slice';
 import { createBadInputSlice, type BadInputSlice } from './bad-input-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
@@ -15,7 +16,8 @@ export type DashboardState = ConnectionSlice &
   AnnotationsSlice &
   SeriesSlice &
   ViewSlice &
-  NotesSlice;
+  NotesSlice &
+  AlertsSlice;
 
 export function createDashboardStore() {
   return createStore<DashboardState>()((...a) => ({
@@ -25,6 +27,7 @@ export function createDashboardStore() {
     ...createSeriesSlice(...a),
     ...createViewSlice(...a),
     ...createNotesSlice(...a),
+    ...createAlertsSlice(...a),
   }));
 }
 

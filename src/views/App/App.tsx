@@ -1,8 +1,10 @@
 import { formatDateTime, isKnownZone } from '../../core/time-format';
+import { AlertBanner, NotifyButton, useAlertSignals } from '../Alerts';
 import { BadInput } from '../BadInput';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { FeedGaps } from '../FeedGaps';
 import { Heatmap } from '../Heatmap';
+import { useFileDrop } from '../Import';
 import { NoteForm } from '../Notes';
 import { ShareBars } from '../ShareBars';
 import { useDashboard, useThrottledSeriesVersion } from '../store-context';
@@ -22,6 +24,8 @@ export function App({ kiosk }: AppProps) {
   const chosen = useDashboard((s) => s.displayZone);
   useThrottledSeriesVersion(1000);
   useNoteShortcut(!kiosk);
+  useFileDrop(!kiosk);
+  useAlertSignals(!kiosk);
   // the first zone that can be read: the one chosen, the incident's, else UTC
   const zone = [chosen, source?.tz].find((z) => z !== undefined && isKnownZone(z)) ?? 'UTC';
   const unreadable = [chosen, source?.tz].find((z) => z !== undefined && !isKnownZone(z));
@@ -41,10 +45,12 @@ export function App({ kiosk }: AppProps) {
           </span>
         )}
         <span className="header-spacer" />
+        {!kiosk && <NotifyButton />}
         <FeedGaps />
         <BadInput />
         <ConnectionBadge />
       </header>
+      <AlertBanner tz={zone} />
       <main className="app-main">
         <div className="app-column">
           <Heatmap tz={zone} kiosk={kiosk} />

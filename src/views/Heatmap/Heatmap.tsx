@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { buildLatencyLut } from '../../core/colour-scale';
 import { SERIES_CAPACITY } from '../../state/series-slice';
 import { useDashboard, useDashboardStore, useThrottledSeriesVersion } from '../store-context';
+import { useAlertingServers } from '../use-alerting-servers';
 import { AnnotationMarkers } from './AnnotationMarkers';
 import { HeatmapTooltip, type HoverCell } from './HeatmapTooltip';
 import { LatencyLegend } from './LatencyLegend';
@@ -17,7 +18,7 @@ export interface HeatmapProps {
 const LUT = buildLatencyLut();
 
 function rowHeight(rows: number, kiosk: boolean): number {
-  const preferred = kiosk ? 44 : 28;
+  const preferred = kiosk ? 36 : 28;
   const budget = kiosk ? 720 : 560;
   return rows * preferred <= budget ? preferred : Math.max(2, Math.floor(budget / rows));
 }
@@ -109,6 +110,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
     if (!Number.isNaN(t)) store.getState().openNoteDraft({ t });
   };
 
+  const alerting = useAlertingServers();
   const ids = useMemo(() => (serverIds === '' ? [] : serverIds.split('\n')), [serverIds]);
   const g = geometry();
   return (
@@ -127,7 +129,14 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
       >
         <ol className="heatmap-labels" style={{ gridTemplateRows: `repeat(${rows}, ${rowPx}px)` }}>
           {ids.map((id) => (
-            <li key={id} data-testid="heatmap-row" data-server={id} style={{ height: rowPx }}>
+            <li
+              key={id}
+              data-testid="heatmap-row"
+              data-server={id}
+              data-alerting={alerting.has(id)}
+              className={alerting.has(id) ? 'alerting' : undefined}
+              style={{ height: rowPx }}
+            >
               {rowPx >= 10 ? id : ''}
             </li>
           ))}

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis }
 import { summarizeShares } from '../../core/share-summary';
 import { formatLatency } from '../../core/time-format';
 import { useDashboard, useThrottledSeriesVersion } from '../store-context';
+import { useAlertingServers } from '../use-alerting-servers';
 import { shareColour } from './share-colour';
 
 export interface ShareBarsProps {
@@ -16,6 +17,7 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'â
 /** Each server's share of requests now against the share its weight should give it. */
 export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
   const version = useThrottledSeriesVersion(500);
+  const alerting = useAlertingServers();
   const series = useDashboard((s) => s.series);
   const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
   const rows = useMemo(
@@ -30,7 +32,7 @@ export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
     expected: r.expected * 100,
     ratio: r.ratio,
   }));
-  const barSize = kiosk ? 14 : 12;
+  const barSize = 12;
   const height = Math.max(120, rows.length * (barSize * 2 + 6) + 40);
   return (
     <section className="panel share-panel" aria-label="Request share">
@@ -60,12 +62,35 @@ export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
                 type="category"
                 dataKey="id"
                 width={kiosk ? 90 : 64}
-                tick={{ fill: '#e6edf3', fontSize: kiosk ? 20 : 12 }}
+                tick={(props: {
+                  x: number | string;
+                  y: number | string;
+                  payload: { value: string };
+                }) => (
+                  <text
+                    x={props.x}
+                    y={props.y}
+                    dy="0.35em"
+                    textAnchor="end"
+                    fontSize={kiosk ? 20 : 12}
+                    fontWeight={alerting.has(props.payload.value) ? 700 : 400}
+                    fill={alerting.has(props.payload.value) ? '#ff5c5c' : '#e6edf3'}
+                  >
+                    {alerting.has(props.payload.value)
+                      ? `âš  ${props.payload.value}`
+                      : props.payload.value}
+                  </text>
+                )}
               />
               <Bar dataKey="expected" fill="#4b5563" barSize={barSize} isAnimationActive={false} />
               <Bar dataKey="share" barSize={barSize} isAnimationActive={false}>
                 {data.map((d) => (
-                  <Cell key={d.id} fill={shareColour(d.ratio)} />
+                  <Cell
+                    key={d.id}
+                    fill={shareColour(d.ratio)}
+                    stroke={alerting.has(d.id) ? '#ff5c5c' : undefined}
+                    strokeWidth={2}
+                  />
                 ))}
               </Bar>
             </BarChart>
@@ -90,7 +115,11 @@ export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
                 data-server={r.id}
                 data-share={Number.isFinite(r.share) ? r.share.toFixed(4) : ''}
                 data-expected={r.expected.toFixed(4)}
-                className={r.up ? undefined : 'down'}
+                data-alerting={alerting.has(r.id)}
+                className={
+                  [r.up ? '' : 'down', alerting.has(r.id) ? 'alerting' : ''].join(' ').trim() ||
+                  undefined
+                }
               >
                 <td>{r.label}</td>
                 <td>{pct(r.share)}</td>

@@ -3,6 +3,7 @@ import { formatClock } from '../../core/time-format';
 import type { Annotation } from '../../core/protocol';
 import { SERIES_CAPACITY } from '../../state/series-slice';
 import { ANNOTATION_STYLE } from '../annotation-style';
+import { ImportPostmortem } from '../Import';
 import { useDashboard, useDashboardStore } from '../store-context';
 import { viewEndFor } from './move-view';
 
@@ -17,6 +18,7 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
   const annotations = useDashboard((s) => s.annotations);
   const pinned = useDashboard((s) => s.viewEndT !== undefined);
   const writer = useDashboard((s) => s.noteWriter);
+  const local = useDashboard((s) => s.localAnnotationIds);
   const moveTo = (a: Annotation) => {
     const { series, source, pinView } = store.getState();
     pinView(viewEndFor(a.t, SERIES_CAPACITY * (source?.intervalMs ?? 1000), series.newestT));
@@ -30,6 +32,7 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
     <section className="panel timeline-panel" aria-label="Incident timeline">
       <header className="panel-header">
         <h2>Timeline</h2>
+        {!kiosk && <ImportPostmortem />}
         {pinned && (
           <button
             type="button"
@@ -70,7 +73,7 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
                   <span className="timeline-title">{a.title}</span>
                   <span className="timeline-source">{a.source ?? style.label}</span>
                 </button>
-                {!kiosk && writer && (
+                {!kiosk && writer && !local.has(a.id) && (
                   <span className="timeline-actions">
                     <button
                       type="button"

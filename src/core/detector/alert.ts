@@ -1,0 +1,36 @@
+/** What the detector says: alert transitions (CONTRACT section 3) and the alerts firing now. */
+
+export const RULES = ['share-skew', 'latency', 'errors', 'server-down'] as const;
+/** The kinds of trouble the detector knows. */
+export type AlertRule = (typeof RULES)[number];
+
+/** Who is to blame, as far as the numbers tell. */
+export type AlertCause = 'load-balancer' | 'backend' | 'capacity' | 'unknown';
+
+/** One alert transition: exactly the line `skewboard analyze` prints. */
+export interface AlertEvent {
+  type: 'alert';
+  t: number;
+  state: 'firing' | 'resolved';
+  rule: AlertRule;
+  servers: string[];
+  cause: AlertCause;
+  message: string;
+}
+
+/** An alert firing now; `id` is stable for as long as it fires. */
+export interface Alert {
+  id: string;
+  rule: AlertRule;
+  servers: string[];
+  cause: AlertCause;
+  message: string;
+  /** frame t at which it fired */
+  startT: number;
+}
+
+/** How one rule judges one server in one frame: a strict bar to fire, a looser one to stay. */
+export type Level = 'fire' | 'hold' | 'clear';
+
+export const alertId = (rule: AlertRule, servers: readonly string[]) =>
+  `${rule}:${servers.join(',')}`;

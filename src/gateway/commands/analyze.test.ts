@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordScenario } from '../../../mocks/record-scenario';
+import { lbMisconfig } from '../../../mocks/scenarios/lb-misconfig';
+import { quietTraffic } from '../../../mocks/scenarios/quiet-traffic';
+
+const bin = fileURLToPath(new URL('../bin.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'skewboard-analyze-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** Runs `skewboard analyze ...args` as a user would. */
+const analyze = (args: string[], input?: string | Buffer) => {
+  const r = spawnSync(process.execPath, [bin, 'analyze', ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    lines: r.stdout.split('\n').filter(Boolean),
+  };
+};
+
+// 09:53:20 to 10:03:20 local: the load-balancer change at 09:55 and ten minutes of it
+const seed = file('seed.ndjson', recordScenario(lbMisconfig, { frames: 60, skip: 140 }));
+const quiet = file('quiet.ndjson', recordScenario(quietTraffic, { frames: 60 }));
+
+describe('skewboard analyze', { timeout: 30_000 }, () => {
+  let plain: ReturnType<typeof analyze>;
+  beforeAll(() => {
+    plain = analyze([seed]);
+  }, 30_000);
+
+  it('exits 1 on the seed incident, with a share-skew line on app-04, app-07 put down to the balancer', () => {
+    expect(plain.status).toBe(1);
+    expect(plain.stderr).toBe('');
+    const events = plain.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'alert',
+        state: 'firing',
+        rule: 'share-skew',
+        servers: ['app-04', 'app-07'],
+        cause: 'load-balancer',
+        t: Date.parse('2024-05-15T09:55:20-04:00'),
+      }),
+    );
+    for (const e of events) {
+      expect(Object.keys(e)).toEqual(['type', 't', 'state', 'rule', 'servers', 'cause', 'message']);
+    }
+  });
+
+  it('exits 0 with no output on quiet traffic', () => {
+    expect(analyze([quiet])).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('reads a gzipped recording alike', () => {
+    const gz = file('seed.ndjson.gz', gzipSync(readFileSync(seed)));
+    expect(analyze([gz])).toMatchObject({ status: 1, stdout: plain.stdout });
+  });
+
+  it('reads stdin for -', () => {
+    expect(analyze(['-'], readFileSync(seed))).toMatchObject({ status: 1, stdout: plain.stdout });
+  });
+
+  it('exits 2 on a broken file, naming the file and line on one line of stderr', () => {
+    const lines = readFileSync(seed, 'utf8').split('\n');
+    lines[4] = lines[4]!.replace('"seq":', '"seq":"four","x":');
+    const broken = file('broken.ndjson', lines.join('\n'));
+    const r = analyze([broken]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `skewboard: ${broken}:5: frame: seq: expected an integer >= 0, got the string "four"\n`,
+    );
+  });
+
+  it('ignores a torn last line with a warning', () => {
+    const text = readFileSync(seed, 'utf8');
+    const torn = file('torn.ndjson', text.slice(0, -30));
+    const r = analyze([torn]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^skewboard: .*torn\.ndjson: warning: line \d+ is incomplete/);
+  });
+
+  it('exits 2 on a missing file or a missing argument', () => {
+    expect(analyze([join(dir, 'nope.ndjson')])).toMatchObject({ status: 2, stdout: '' });
+    expect(analyze([]).status).toBe(2);
+  });
+});

@@ -1,0 +1,2 @@
+export { ImportPostmortem } from './ImportPostmortem';
+export { useFileDrop } from './use-file-drop';

@@ -1,0 +1,300 @@
+/**
+ * `skewboard check --haproxy` and the `haproxy:` source against a real HAProxy (Debian's), in
+ * front of four Node backends, with real traffic from this process (one client IP: 127.0.0.1).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseStatsCsv } from '../../src/core/haproxy-stats';
+import type { Frame, Hello } from '../../src/core/protocol';
+import { freePort, ROOT, startGateway, tempDir } from '../e2e/harness';
+
+const BIN = join(ROOT, 'src', 'gateway', 'bin.js');
+const SERVERS = ['web1', 'web2', 'web3', 'web4'];
+const TEST_MS = 20_000;
+
+interface Backend {
+  name: string;
+  port: number;
+  hits: number;
+  server: Server;
+}
+
+interface RunningHaproxy {
+  statsUrl: string;
+  frontUrl: string;
+  stop: () => Promise<void>;
+}
+
+const backends: Backend[] = [];
+// whatever a test started, stopped after it even when it fails
+const cleanups: (() => Promise<void>)[] = [];
+
+// each test fails on its own, rather than the file's tests being reported as skipped
+function requireHaproxy(): void {
+  const found = spawnSync('haproxy', ['-v'], { encoding: 'utf8' });
+  if (found.error || found.status !== 0) {
+    throw new Error(
+      'HAProxy is not installed (no `haproxy` on the PATH): `apt-get install haproxy`. ' +
+        'These tests need a real HAProxy and are never skipped.',
+    );
+  }
+}
+
+beforeAll(async () => {
+  for (const name of SERVERS) {
+    const backend: Backend = { name, port: 0, hits: 0, server: createServer() };
+    backend.server.on('request', (req, res) => {
+      // HAProxy's health checks are OPTIONS /; only real requests count
+      if (req.method === 'GET') backend.hits++;
+      res.end(`hello from ${name}\n`);
+    });
+    backend.server.listen(0, '127.0.0.1');
+    await once(backend.server, 'listening');
+    backend.port = (backend.server.address() as AddressInfo).port;
+    backends.push(backend);
+  }
+}, TEST_MS);
+
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+afterAll(async () => {
+  for (const b of backends) {
+    b.server.closeAllConnections();
+    await new Promise((r) => b.server.close(r));
+  }
+});
+
+/** HAProxy in the foreground with `balance`, a frontend and a stats page, all on 127.0.0.1. */
+async function startHaproxy(balance: 'source' | 'roundrobin'): Promise<RunningHaproxy> {
+  requireHaproxy();
+  const dir = await tempDir();
+  const [front, stats] = [await freePort(), await freePort()];
+  const cfg = [
+    'defaults',
+    '  mode http',
+    '  timeout connect 2s',
+    '  timeout client 10s',
+    '  timeout server 10s',
+    'frontend fe',
+    `  bind 127.0.0.1:${front}`,
+    '  default_backend app',
+    'backend app',
+    `  balance ${balance}`,
+    ...backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check inter 300ms`),
+    'frontend stats',
+    `  bind 127.0.0.1:${stats}`,
+    '  stats enable',
+    '  stats uri /stats',
+    '',
+  ].join('\n');
+  const cfgPath = join(dir.path, 'haproxy.cfg');
+  await writeFile(cfgPath, cfg);
+  const child = spawn('haproxy', ['-f', cfgPath, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const stop = async () => {
+    await stopChild(child);
+    await dir.remove();
+  };
+  cleanups.push(stop);
+  const statsUrl = `http://127.0.0.1:${stats}/stats;csv`;
+  // ready when every server has passed its checks, so the balancer's choice is settled
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`haproxy exited ${child.exitCode}:\n${output}`);
+    const up = await fetch(statsUrl)
+      .then((r) => r.text())
+      .then((t) => parseStatsCsv(t).filter((r) => r.type === 'server' && r.status === 'UP'))
+      .catch(() => []);
+    if (up.length === SERVERS.length) break;
+    if (Date.now() > deadline) throw new Error(`haproxy servers not all UP:\n${output}`);
+    await sleep(100);
+  }
+  for (const b of backends) b.hits = 0;
+  return { statsUrl, frontUrl: `http://127.0.0.1:${front}/`, stop };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await once(child, 'exit');
+  clearTimeout(timer);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `promise`, or a failure saying `why` after `ms`. */
+async function within<T>(ms: number, promise: Promise<T>, why: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(why())), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Requests through HAProxy, two at a time, ~100/s, until `until` resolves (at most 800). */
+async function load(url: string, until: Promise<unknown>): Promise<number> {
+  let done = false;
+  void until.finally(() => (done = true));
+  let sent = 0;
+  const worker = async () => {
+    while (!done && sent < 800) {
+      sent++;
+      await fetch(url).then((r) => r.text());
+      await sleep(20);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return sent;
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real command, as a user runs it. */
+async function skewboard(args: string[]): Promise<Run> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  cleanups.push(() => stopChild(child));
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('skewboard check --haproxy', () => {
+  it(
+    'balance source (one client, one server): exit 1 and a load-balancer share skew',
+    async () => {
+      const haproxy = await startHaproxy('source');
+      const run = skewboard(['check', '--haproxy', haproxy.statsUrl, '--window', '2s']);
+      const sent = await load(haproxy.frontUrl, run);
+      const { code, stdout, stderr } = await run;
+
+      expect(stderr).toBe('');
+      expect(sent).toBeGreaterThan(100);
+      // the backends' own counts: every request went to one of them
+      const hot = backends.filter((b) => b.hits > 0);
+      expect(hot).toHaveLength(1);
+      const hotId = `app/${hot[0]!.name}`;
+
+      expect(code).toBe(1);
+      const skew = lines(stdout).find((l) => l.rule === 'share-skew');
+      expect(skew).toMatchObject({
+        type: 'alert',
+        state: 'firing',
+        rule: 'share-skew',
+        cause: 'load-balancer',
+      });
+      // the server given everything is named, not the three it starves
+      expect(skew!.servers).toEqual([hotId]);
+      expect(skew!.message).toMatch(new RegExp(`^${hotId} gets 4\\.0x its weighted share`));
+      expect(skew!.message).toMatch(/load balancer$/);
+    },
+    TEST_MS,
+  );
+
+  it(
+    'balance roundrobin: exit 0 and nothing printed',
+    async () => {
+      const haproxy = await startHaproxy('roundrobin');
+      const run = skewboard(['check', '--haproxy', haproxy.statsUrl, '--window', '2s']);
+      const sent = await load(haproxy.frontUrl, run);
+      const { code, stdout, stderr } = await run;
+
+      expect(sent).toBeGreaterThan(100);
+      expect(backends.every((b) => b.hits > 0)).toBe(true);
+      expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+    },
+    TEST_MS,
+  );
+
+  it(
+    'bad input: exit 2 with one line naming the URL',
+    async () => {
+      const haproxy = await startHaproxy('roundrobin');
+      const nobody = `http://127.0.0.1:${await freePort()}/stats;csv`;
+      const cases = [
+        { url: nobody, args: ['--window', '500ms'], says: /fetch failed/ },
+        { url: haproxy.frontUrl, args: ['--window', '500ms'], says: /not a HAProxy stats CSV/ },
+        { url: haproxy.statsUrl, args: ['--window', '30'], says: /--window "30"/ },
+      ];
+      const runs = await Promise.all(
+        cases.map((c) => skewboard(['check', '--haproxy', c.url, ...c.args])),
+      );
+      runs.forEach((run, i) => {
+        const { url, says } = cases[i]!;
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(run.stderr).toContain(url);
+        expect(run.stderr).toMatch(says);
+      });
+    },
+    TEST_MS,
+  );
+});
+
+describe('serve --source haproxy:<url>', () => {
+  it(
+    'sends a hello listing the backends and frames with the traffic',
+    async () => {
+      const haproxy = await startHaproxy('roundrobin');
+      const gateway = await startGateway(['--source', `haproxy:${haproxy.statsUrl}`]);
+      cleanups.push(() => gateway.stop());
+      const socket: Socket = io(gateway.url, { transports: ['websocket'], forceNew: true });
+      cleanups.push(async () => void socket.close());
+
+      const hellos: Hello[] = [];
+      socket.on('hello', (h: Hello) => hellos.push(h));
+      const busyFrame = new Promise<Frame>((resolve) =>
+        socket.on('frame', (f: Frame) => {
+          if (f.samples.reduce((sum, s) => sum + s.requests, 0) > 0) resolve(f);
+        }),
+      );
+      // the first frame closes the first interval (5 s) after the source started
+      const frame = await within(
+        15_000,
+        load(haproxy.frontUrl, busyFrame).then(() => busyFrame),
+        () => `no frame with requests in 15 s:\n${gateway.output()}`,
+      );
+
+      const hello = hellos.at(-1)!;
+      expect(hello.source).toBe(`haproxy:${haproxy.statsUrl}`);
+      expect(hello.servers).toEqual(
+        SERVERS.map((s) => ({ id: `app/${s}`, label: s, pool: 'app', weight: 1 })),
+      );
+      expect(frame.samples.map((s) => s.id)).toEqual(SERVERS.map((s) => `app/${s}`));
+      expect(frame.samples.every((s) => s.up === true && s.requests > 0)).toBe(true);
+      expect(frame.intervalMs).toBeGreaterThan(4000);
+    },
+    TEST_MS,
+  );
+});

@@ -82,6 +82,18 @@ export class SeriesStore {
     return (this.start + i) % this.capacity;
   }
 
+  /** How many held frames have t <= `t` (frames are in time order, so a binary search). */
+  countAtOrBefore(t: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.times[this.slot(mid)]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   server(id: string): ServerSeries | undefined {
     return this.byId.get(id);
   }

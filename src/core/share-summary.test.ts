@@ -170,3 +170,35 @@ describe('summarizeShares', () => {
     expect(summarizeShares(store, 10).map((r) => r.expected)).toEqual([0.75, 0.25]);
   });
 });
+
+describe('summarizeShares up to a moment (a pinned view)', () => {
+  // frames at t = 1000, 2000, 3000, 4000: a skewed middle, even ends
+  const store = storeOf(even('a', 'b'), [
+    { a: [50, 10], b: [50, 10] },
+    { a: [90, 10], b: [10, 10] },
+    { a: [80, 10], b: [20, 10] },
+    { a: [50, 10], b: [50, 10] },
+  ]);
+  it.each([
+    { endT: Infinity, frames: 1, a: 0.5 },
+    { endT: 3000, frames: 1, a: 0.8 },
+    { endT: 3500, frames: 2, a: 0.85 },
+    { endT: 2000, frames: 5, a: (50 + 90) / 200 },
+    { endT: 999, frames: 5, a: NaN },
+  ])('ending at $endT over $frames frames, a gets $a', ({ endT, frames, a }) => {
+    const [rowA] = summarizeShares(store, frames, endT);
+    if (Number.isNaN(a)) expect(rowA!.share).toBeNaN();
+    else expect(rowA!.share).toBeCloseTo(a, 9);
+  });
+
+  it.each([
+    [0, 0],
+    [999, 0],
+    [1000, 1],
+    [2500, 2],
+    [4000, 4],
+    [9999, 4],
+  ])('countAtOrBefore(%i) is %i', (t, n) => {
+    expect(store.countAtOrBefore(t)).toBe(n);
+  });
+});

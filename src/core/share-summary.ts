@@ -23,15 +23,23 @@ export interface ServerShare {
   errorRate: number;
 }
 
-/** Summarises the newest `frames` frames of the store (fewer when it holds fewer). */
-export function summarizeShares(store: SeriesStore, frames: number): ServerShare[] {
-  const n = Math.min(frames, store.length);
+/**
+ * Summarises the `frames` frames up to `endT` (default: the newest), fewer when the store
+ * holds fewer.
+ */
+export function summarizeShares(
+  store: SeriesStore,
+  frames: number,
+  endT = Infinity,
+): ServerShare[] {
+  const end = store.countAtOrBefore(endT);
+  const n = Math.min(frames, end);
   const servers = store.servers;
   const requests = servers.map(() => 0);
   const errors = servers.map(() => 0);
   const weightedP95 = servers.map(() => 0);
   const latencyRequests = servers.map(() => 0);
-  for (let k = store.length - n; k < store.length; k++) {
+  for (let k = end - n; k < end; k++) {
     const slot = store.slot(k);
     servers.forEach((s, i) => {
       const r = s.requests[slot]!;
@@ -45,7 +53,7 @@ export function summarizeShares(store: SeriesStore, frames: number): ServerShare
       }
     });
   }
-  const newest = n > 0 ? store.slot(store.length - 1) : -1;
+  const newest = n > 0 ? store.slot(end - 1) : -1;
   const up = servers.map((s) => (newest < 0 ? true : s.up[newest] === 1));
   const weights = servers.map((s) => (newest < 0 ? s.weight : s.weights[newest]!));
   const shares = observedShares(requests);

@@ -9,8 +9,8 @@ import { annotationsImport } from './commands/annotations-import';
 
 const USAGE = `usage: skewboard serve [--source S] [--port N] [--token T] [--write-token T] [--record FILE] [--data DIR] [--speed X]
   sources: sim:<scenario> (default sim:lb-misconfig, the 2024-05-15 incident), haproxy:<stats CSV URL>
-       skewboard analyze <recording.ndjson[.gz] | ->
-       skewboard check --haproxy <stats CSV URL> [--window 30s] [--backend NAME]
+       skewboard analyze <recording.ndjson[.gz] | -> [--config FILE]
+       skewboard check --haproxy <stats CSV URL> [--window 30s] [--backend NAME] [--config FILE]
        skewboard annotations import <postmortem.md> [--tz ZONE] [--date YYYY-MM-DD]`;
 
 /** Runs one command; resolves to the exit code. */

@@ -5,6 +5,8 @@ import type { Annotation } from '../core/protocol';
 export interface ImportReport {
   file: string;
   imported: number;
+  /** the zone the document states its times in, when it says */
+  tz?: string;
   problems: { line: number; message: string }[];
 }
 

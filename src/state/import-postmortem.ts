@@ -9,12 +9,15 @@ export const POSTMORTEM_FILE = /\.(md|markdown|txt)$/i;
 
 export async function importPostmortem(store: DashboardStore, file: File): Promise<void> {
   const text = await file.text();
-  const { annotations, errors } = parsePostmortemTimeline(text, { source: `import:${file.name}` });
+  const { annotations, errors, tz } = parsePostmortemTimeline(text, {
+    source: `import:${file.name}`,
+  });
   const state = store.getState();
   state.upsertLocalAnnotations(annotations);
   state.setLastImport({
     file: file.name,
     imported: annotations.length,
+    ...(tz !== undefined && { tz }),
     problems: errors.map((e) => ({ line: e.line, message: e.message })),
   });
 }

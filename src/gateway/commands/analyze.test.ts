@@ -100,3 +100,38 @@ describe('skewboard analyze', { timeout: 30_000 }, () => {
     expect(analyze([]).status).toBe(2);
   });
 });
+
+describe('skewboard analyze --config', { timeout: 30_000 }, () => {
+  it.each([
+    {
+      name: 'a stricter share factor than the incident reaches keeps share-skew quiet',
+      config: { shareSkew: { factor: 3, clearFactor: 2.5 } },
+      rules: ['errors', 'latency'],
+    },
+    {
+      name: 'overrides that repeat the defaults change nothing',
+      config: { shareSkew: { factor: 1.5 } },
+      rules: ['errors', 'latency', 'share-skew'],
+    },
+  ])('$name', ({ config, rules }) => {
+    const r = analyze([seed, '--config', file('config.json', JSON.stringify(config))]);
+    expect(r.status).toBe(1);
+    const fired = r.lines.map((l) => JSON.parse(l) as { rule: string; state: string });
+    expect(
+      [...new Set(fired.filter((e) => e.state === 'firing').map((e) => e.rule))].sort(),
+    ).toEqual(rules);
+  });
+
+  it.each([
+    {
+      content: '{"shareSkew": {"factor": 0.5}}',
+      error: /--config .*bad\.json: config\.shareSkew\.factor/,
+    },
+    { content: '{"latency": ', error: /--config .*bad\.json: not valid JSON/ },
+  ])('refuses $content, naming the file and the field', ({ content, error }) => {
+    const r = analyze([seed, '--config', file('bad.json', content)]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(error);
+  });
+});

@@ -1,13 +1,16 @@
 /**
- * `skewboard analyze <recording|->` (CONTRACT section 3): the detector over a recording, one
+ * `skewboard analyze <recording|-> [--config FILE]` (CONTRACT section 3): the detector over a recording, one
  * JSON line per alert transition. Exit 0: nothing fired; 1: something did; 2: bad input.
  */
 import { createDetector } from '../../core/detector';
 import { parseArgs, UsageError } from '../args';
+import { readDetectorConfig } from '../detector-config-file';
 import { readRecording, RecordingFileError, type LoadedRecording } from '../read-recording';
 
 export async function analyze(argv: readonly string[]): Promise<number> {
-  const { positional } = parseArgs(argv, []);
+  const args = parseArgs(argv, ['config']);
+  const { positional } = args;
+  const overrides = readDetectorConfig(args.flags.get('config'));
   if (positional.length !== 1) {
     throw new UsageError('analyze takes one recording: a file, or - for stdin');
   }
@@ -22,7 +25,7 @@ export async function analyze(argv: readonly string[]): Promise<number> {
   if (recording.warning)
     console.error(`skewboard: ${recording.name}: warning: ${recording.warning}`);
 
-  const detector = createDetector();
+  const detector = createDetector(overrides);
   const lines: string[] = [];
   let fired = false;
   for (const { type, payload } of recording.payloads) {

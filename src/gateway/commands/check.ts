@@ -7,9 +7,10 @@ import { statsFrame, statsServers, type StatsSnapshot } from '../../core/haproxy
 import { createDetector, type DetectorOverrides } from '../../core/detector';
 import { PROTOCOL_VERSION } from '../../core/protocol';
 import { parseArgs, UsageError } from '../args';
+import { layerOverrides, readDetectorConfig } from '../detector-config-file';
 import { readStats } from '../sources/haproxy-source';
 
-export const CHECK_FLAGS = ['haproxy', 'window', 'backend'];
+export const CHECK_FLAGS = ['haproxy', 'window', 'backend', 'config'];
 export const CHECK_USAGE =
   'skewboard check --haproxy <stats CSV URL> [--window 30s] [--backend NAME]';
 
@@ -75,7 +76,9 @@ export async function check(argv: readonly string[]): Promise<number> {
   }
 
   const frame = statsFrame(before, after);
-  const detector = createDetector(ONE_SHOT);
+  const detector = createDetector(
+    layerOverrides(readDetectorConfig(args.flags.get('config')), ONE_SHOT),
+  );
   detector.hello({
     v: PROTOCOL_VERSION,
     source: `haproxy:${url}`,

@@ -20,11 +20,13 @@ export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
   const alerting = useAlertingServers();
   const series = useDashboard((s) => s.series);
   const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
+  // a pinned view shows the shares at its moment, not now
+  const viewEndT = useDashboard((s) => s.viewEndT);
   const rows = useMemo(
-    () => summarizeShares(series, Math.max(1, Math.round(WINDOW_MS / intervalMs))),
+    () => summarizeShares(series, Math.max(1, Math.round(WINDOW_MS / intervalMs)), viewEndT),
     // the series is mutated in place; the version says when it changed
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [series, intervalMs, version],
+    [series, intervalMs, version, viewEndT],
   );
   const data = rows.map((r) => ({
     id: r.id,

@@ -9,16 +9,22 @@ export function ZoneSwitch({ zone, at }: { zone: string; at: number }) {
   const store = useDashboardStore();
   const incident = useDashboard((s) => s.source?.tz);
   const chosen = useDashboard((s) => s.displayZone);
+  const documentZone = useDashboard((s) => s.lastImport?.tz);
   // before the first frame the offset of any recent day will do
   const when = Number.isNaN(at) ? LOADED_AT : at;
   const label = (tz: string) => offsetLabel(zoneOffsetMinutes(when, tz));
   const options: { value: string; text: string }[] = [
     ...(incident ? [{ value: '', text: `incident (${label(incident)})` }] : []),
+    ...(documentZone && documentZone !== incident
+      ? [{ value: documentZone, text: `postmortem (${label(documentZone)})` }]
+      : []),
     { value: 'UTC', text: 'UTC' },
     { value: browserZone(), text: `this browser: ${browserZone()} (${label(browserZone())})` },
   ];
-  if (chosen !== undefined && !options.some((o) => o.value === chosen)) {
-    options.push({ value: chosen, text: `${chosen} (${label(zone)})` });
+  // one entry per zone: the document's may be UTC or this browser's already
+  const unique = options.filter((o, i) => options.findIndex((x) => x.value === o.value) === i);
+  if (chosen !== undefined && !unique.some((o) => o.value === chosen)) {
+    unique.push({ value: chosen, text: `${chosen} (${label(zone)})` });
   }
   const choose = (value: string) => {
     store.getState().setDisplayZone(value === '' ? undefined : value);
@@ -35,7 +41,7 @@ export function ZoneSwitch({ zone, at }: { zone: string; at: number }) {
         value={chosen ?? (incident ? '' : 'UTC')}
         onChange={(e) => choose(e.target.value)}
       >
-        {options.map((o) => (
+        {unique.map((o) => (
           <option key={o.value} value={o.value}>
             {o.text}
           </option>

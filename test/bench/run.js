@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark in turn, each printing its own table; their figures are
+// gathered into bench-results.json. A benchmark is a script that takes an output path.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const BENCHES = [{ name: 'detection', script: 'test/bench/detection.ts', args: ['--seeds', '5'] }];
+const only = process.argv.slice(2);
+
+const scratch = mkdtempSync(join(tmpdir(), 'skewboard-bench-'));
+const results = { ranAt: new Date().toISOString(), node: process.version, benches: {} };
+let failed = 0;
+for (const bench of BENCHES.filter((b) => only.length === 0 || only.includes(b.name))) {
+  const out = join(scratch, `${bench.name}.json`);
+  console.log(`\n== ${bench.name} ==`);
+  const run = spawnSync(tsx, [join(root, bench.script), ...bench.args, out], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) {
+    failed++;
+    console.error(`${bench.name}: exited with ${run.status}`);
+    continue;
+  }
+  results.benches[bench.name] = JSON.parse(readFileSync(out, 'utf8'));
+}
+rmSync(scratch, { recursive: true, force: true });
+writeFileSync(join(root, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('\nfigures written to bench-results.json');
+process.exitCode = failed ? 1 : 0;

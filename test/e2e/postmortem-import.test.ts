@@ -1,0 +1,117 @@
+/**
+ * The founding postmortem imported over the simulated incident: its seven events land on the
+ * data, the 10:00 alert where app-04's latency has climbed and the 12:00 fix where it recovers.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, ROOT, startGateway, type RunningGateway } from './harness';
+import { attr, waitFor } from './wait';
+
+const SEED = join(ROOT, 'public', 'samples', '2024-05-15-lb-misconfig.md');
+const AFTER_ALERT = Date.UTC(2024, 4, 15, 14, 30); // 10:30 UTC-4
+const AFTER_FIX = Date.UTC(2024, 4, 15, 16, 10); // 12:10 UTC-4
+const MINUTE_COLUMNS = 6; // 10 s frames
+
+/** Brightness (0-255) of app-04's heatmap cell `minutes` from the flag of an annotation. */
+async function app04Brightness(page: Page, annotationId: string, minutes: number): Promise<number> {
+  const canvas = (await page.locator('[data-testid=heatmap] canvas').boundingBox())!;
+  const flag = (await page
+    .locator(`[data-testid=annotation][data-annotation-id="${annotationId}"]`)
+    .boundingBox())!;
+  const x = flag.x + flag.width / 2 - canvas.x + (minutes * MINUTE_COLUMNS * canvas.width) / 720;
+  const y = canvas.height * (3.5 / 10); // app-04 is the fourth of ten rows
+  return page.evaluate(
+    ([fx, fy]) => {
+      const c = document.querySelector<HTMLCanvasElement>('[data-testid=heatmap] canvas')!;
+      const ratio = c.width / c.clientWidth;
+      const [r, g, b] = c
+        .getContext('2d')!
+        .getImageData(Math.round(fx! * ratio), Math.round(fy! * ratio), 1, 1).data;
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    },
+    [x, y],
+  );
+}
+
+describe('the seed postmortem over the seed incident', () => {
+  let browser: Browser;
+  let gateway: RunningGateway;
+  let page: Page;
+
+  beforeAll(async () => {
+    gateway = await startGateway(['--speed', '600']);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(gateway.url);
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live');
+  });
+
+  /** the page holds two hours of frames: each check waits for its moment, then pins the view */
+  const newestPast = async (t: number) => {
+    await page
+      .locator('button.live-button')
+      .click({ timeout: 100 })
+      .catch(() => {});
+    const newest = async () => Number(await attr(page, '[data-testid=heatmap]', 'data-view-end'));
+    await waitFor(async () => (await newest()) > t, true, 90_000);
+  };
+
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.stop();
+  });
+
+  it('imports its seven events, in the incident zone', async () => {
+    await page.locator('[data-testid=import-postmortem]').setInputFiles(SEED);
+    await waitFor(() => attr(page, '[data-testid=import-report]', 'data-imported'), '7');
+    const imported = page.locator('[data-testid=timeline-event][data-annotation-id^="import:"]');
+    expect(await imported.locator('time').allInnerTexts()).toEqual([
+      '10:00',
+      '10:05',
+      '10:30',
+      '10:45',
+      '11:00',
+      '11:30',
+      '12:00',
+    ]);
+    expect(
+      await imported.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))),
+    ).toEqual([
+      'detected',
+      'investigating',
+      'investigating',
+      'investigating',
+      'escalated',
+      'identified',
+      'resolved',
+    ]);
+  });
+
+  it('puts the 10:00 alert where latency has climbed and the 12:00 fix where it recovers', async () => {
+    const ids = await page
+      .locator('[data-testid=timeline-event][data-annotation-id^="import:"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-annotation-id')!));
+    const [alertId, fixId] = [ids[0]!, ids[6]!];
+
+    await newestPast(AFTER_ALERT);
+    await page
+      .locator(
+        `[data-testid=timeline-event][data-annotation-id="${alertId}"] button.timeline-event`,
+      )
+      .click();
+    const before = await app04Brightness(page, alertId, -10);
+    const at = await app04Brightness(page, alertId, +1);
+    // inferno: a healthy ~100 ms p95 is dark purple, seconds are bright yellow
+    expect(before).toBeLessThan(80);
+    expect(at).toBeGreaterThan(180);
+
+    await newestPast(AFTER_FIX);
+    await page
+      .locator(`[data-testid=timeline-event][data-annotation-id="${fixId}"] button.timeline-event`)
+      .click();
+    expect(await app04Brightness(page, fixId, -5)).toBeGreaterThan(180);
+    expect(await app04Brightness(page, fixId, +5)).toBeLessThan(80);
+    await page.screenshot({ path: join(ROOT, 'test-results', 'postmortem-import.png') });
+  });
+});

@@ -23,6 +23,8 @@ export interface AnnotationsSlice {
   /** adds many at once made on this page (an import, alerts), one re-render */
   upsertLocalAnnotations: (annotations: Annotation[]) => void;
   removeAnnotation: (id: string) => void;
+  /** forgets every annotation (another recording is opened) */
+  clearAnnotations: () => void;
   setLastImport: (report: ImportReport | undefined) => void;
 }
 
@@ -49,5 +51,6 @@ export const createAnnotationsSlice: StateCreator<AnnotationsSlice> = (set) => (
       return { annotations, localAnnotationIds: new Set(local) };
     }),
   removeAnnotation: (id) => set((s) => ({ annotations: s.annotations.filter((a) => a.id !== id) })),
+  clearAnnotations: () => set({ annotations: [], localAnnotationIds: new Set() }),
   setLastImport: (lastImport) => set({ lastImport }),
 });

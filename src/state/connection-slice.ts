@@ -13,6 +13,9 @@ export interface ConnectionSlice {
   source: Pick<Hello, 'source' | 'mode' | 'intervalMs' | 'tz' | 'speed'> | undefined;
   setConnection: (state: ConnectionState, detail?: string) => void;
   setSource: (hello: Hello) => void;
+  /** stops the live feed, when there is one (a recording is opened instead) */
+  stopLiveFeed: (() => void) | undefined;
+  setStopLiveFeed: (stop: (() => void) | undefined) => void;
 }
 
 export const createConnectionSlice: StateCreator<ConnectionSlice> = (set) => ({
@@ -20,6 +23,8 @@ export const createConnectionSlice: StateCreator<ConnectionSlice> = (set) => ({
   connectionDetail: undefined,
   source: undefined,
   setConnection: (connection, connectionDetail) => set({ connection, connectionDetail }),
+  stopLiveFeed: undefined,
+  setStopLiveFeed: (stopLiveFeed) => set({ stopLiveFeed }),
   setSource: ({ source, mode, intervalMs, tz, speed }) =>
     set({ source: { source, mode, intervalMs, tz, speed } }),
 });

@@ -4,6 +4,7 @@
  */
 import { createDetector, type AlertEvent, type Detector } from '../core/detector';
 import type { Annotation, Frame, Hello } from '../core/protocol';
+import { alertAnnotation } from './alert-annotation';
 import type { DashboardStore } from './store';
 
 export interface Detection {
@@ -14,31 +15,18 @@ export interface Detection {
   reset(): void;
 }
 
-/** one annotation per alert episode: fired at startT, its region closed when it resolves */
-const annotationId = (e: { rule: string; servers: string[] }, startT: number) =>
-  `alert:${e.rule}:${e.servers.join(',')}:${startT}`;
-
 export function createDetection(store: DashboardStore): Detection {
   let detector: Detector = createDetector();
   let lastHello: Hello | undefined;
   const openSince = new Map<string, number>();
 
+  // each transition updates its episode's annotation: fired at its start, closed on resolve
   const toAnnotation = (e: AlertEvent): Annotation => {
     const key = `${e.rule}:${e.servers.join(',')}`;
     if (e.state === 'firing') openSince.set(key, e.t);
     const startT = openSince.get(key) ?? e.t;
     if (e.state === 'resolved') openSince.delete(key);
-    return {
-      v: 1,
-      id: annotationId(e, startT),
-      t: startT,
-      ...(e.state === 'resolved' && { endT: e.t }),
-      title: `${e.rule}${e.state === 'resolved' ? ' (resolved)' : ''}: ${e.servers.join(', ')}`,
-      text: e.message,
-      kind: 'alert',
-      source: 'detector',
-      tags: [e.rule, e.cause],
-    };
+    return alertAnnotation(e, startT);
   };
 
   return {

@@ -10,6 +10,8 @@ export interface SeriesSlice {
   seriesVersion: number;
   /** bumps `seriesVersion`; called once per animation frame, never per message */
   seriesChanged: () => void;
+  /** swaps in another store (a loaded recording) */
+  replaceSeries: (series: SeriesStore) => void;
 }
 
 /** two hours of 10 s frames, or a day at most */
@@ -20,4 +22,5 @@ export const createSeriesSlice: StateCreator<SeriesSlice> = (set) => ({
   series: new SeriesStore({ capacity: SERIES_CAPACITY, maxAgeMs: SERIES_MAX_AGE_MS }),
   seriesVersion: 0,
   seriesChanged: () => set((s) => ({ seriesVersion: s.seriesVersion + 1 })),
+  replaceSeries: (series) => set((s) => ({ series, seriesVersion: s.seriesVersion + 1 })),
 });

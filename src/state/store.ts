@@ -8,6 +8,7 @@ import { createAnnotationsSlice, type AnnotationsSlice } from './annotations-sli
 import { createBadInputSlice, type BadInputSlice } from './bad-input-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createNotesSlice, type NotesSlice } from './notes-slice';
+import { createReplaySlice, type ReplaySlice } from './replay-slice';
 import { createSeriesSlice, type SeriesSlice } from './series-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
@@ -17,7 +18,8 @@ export type DashboardState = ConnectionSlice &
   SeriesSlice &
   ViewSlice &
   NotesSlice &
-  AlertsSlice;
+  AlertsSlice &
+  ReplaySlice;
 
 export function createDashboardStore() {
   return createStore<DashboardState>()((...a) => ({
@@ -28,6 +30,7 @@ export function createDashboardStore() {
     ...createViewSlice(...a),
     ...createNotesSlice(...a),
     ...createAlertsSlice(...a),
+    ...createReplaySlice(...a),
   }));
 }
 

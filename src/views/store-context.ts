@@ -41,3 +41,33 @@ export function useThrottledSeriesVersion(ms: number): number {
   }, [store, ms]);
   return version;
 }
+
+/**
+ * One selected value, re-rendered at most every `ms` however often it changes (a replay
+ * cursor moves every animation frame). Pass a selector defined outside the component.
+ */
+export function useThrottledSelector<T>(selector: (s: DashboardState) => T, ms: number): T {
+  const store = useDashboardStore();
+  const [value, setValue] = useState(() => selector(store.getState()));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = 0;
+    const update = () => {
+      timer = undefined;
+      last = performance.now();
+      setValue(() => selector(store.getState()));
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (Object.is(selector(s), selector(prev)) || timer !== undefined) return;
+      timer = setTimeout(update, Math.max(0, last + ms - performance.now()));
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [store, selector, ms]);
+  return value;
+}
+
+/** the pinned view's end or the replay cursor; undefined follows the newest frame */
+export const selectViewEnd = (s: DashboardState) => s.viewEndT;

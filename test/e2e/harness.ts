@@ -42,9 +42,6 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startGateway(args: string[], port?: number): Promise<RunningGateway> {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-    throw new Error('dist/ is not built: run `npm run build` before the browser tests');
-  }
   const chosen = port ?? (await freePort());
   // a gateway keeps notes in its data folder: tests that do not name one get a fresh one
   const ownData = args.includes('--data') ? undefined : await tempDir();
@@ -98,7 +95,11 @@ export async function startGateway(args: string[], port?: number): Promise<Runni
   };
 }
 
+/** Debian's Chromium, for tests of the built page (the gateway serves dist/). */
 export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+    throw new Error('dist/ is not built: run `npm run build` before the browser tests');
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -6,8 +6,14 @@ import { FeedGaps } from '../FeedGaps';
 import { Heatmap } from '../Heatmap';
 import { useFileDrop } from '../Import';
 import { NoteForm } from '../Notes';
+import { OpenRecording, ReplayBar } from '../Replay';
 import { ShareBars } from '../ShareBars';
-import { useDashboard, useThrottledSeriesVersion } from '../store-context';
+import {
+  selectViewEnd,
+  useDashboard,
+  useThrottledSelector,
+  useThrottledSeriesVersion,
+} from '../store-context';
 import { TimelineStrip } from '../Timeline';
 import { ZoneSwitch } from '../ZoneSwitch';
 import { useNoteShortcut } from './use-note-shortcut';
@@ -29,7 +35,9 @@ export function App({ kiosk }: AppProps) {
   // the first zone that can be read: the one chosen, the incident's, else UTC
   const zone = [chosen, source?.tz].find((z) => z !== undefined && isKnownZone(z)) ?? 'UTC';
   const unreadable = [chosen, source?.tz].find((z) => z !== undefined && !isKnownZone(z));
-  const newest = series.newestT;
+  const viewEndT = useThrottledSelector(selectViewEnd, 250);
+  // the moment on screen: a pinned view's or the replay cursor's, else the newest frame
+  const newest = viewEndT ?? series.newestT;
   return (
     <div className={kiosk ? 'app kiosk' : 'app'}>
       <header className="app-header">
@@ -45,11 +53,13 @@ export function App({ kiosk }: AppProps) {
           </span>
         )}
         <span className="header-spacer" />
+        {!kiosk && <OpenRecording />}
         {!kiosk && <NotifyButton />}
         <FeedGaps />
         <BadInput />
         <ConnectionBadge />
       </header>
+      <ReplayBar tz={zone} kiosk={kiosk} />
       <AlertBanner tz={zone} />
       <main className="app-main">
         <div className="app-column">

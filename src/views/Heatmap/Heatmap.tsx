@@ -1,7 +1,13 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildLatencyLut } from '../../core/colour-scale';
 import { SERIES_CAPACITY } from '../../state/series-slice';
-import { useDashboard, useDashboardStore, useThrottledSeriesVersion } from '../store-context';
+import {
+  useDashboard,
+  selectViewEnd,
+  useDashboardStore,
+  useThrottledSelector,
+  useThrottledSeriesVersion,
+} from '../store-context';
 import { useAlertingServers } from '../use-alerting-servers';
 import { AnnotationMarkers } from './AnnotationMarkers';
 import { HeatmapTooltip, type HoverCell } from './HeatmapTooltip';
@@ -31,16 +37,17 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const version = useThrottledSeriesVersion(250);
   const serverIds = useDashboard((s) => s.series.servers.map((x) => x.id).join('\n'));
   const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
-  const viewEndT = useDashboard((s) => s.viewEndT);
+  // the canvas follows the view at once (below); labels and markers at a human pace
+  const viewEndT = useThrottledSelector(selectViewEnd, 100);
   const rows = serverIds === '' ? 0 : serverIds.split('\n').length;
   const rowPx = rowHeight(rows, kiosk);
   const geometry = useCallback(
     (): HeatmapGeometry => ({
       columns: SERIES_CAPACITY,
       intervalMs,
-      newestT: viewEndT ?? store.getState().series.newestT,
+      newestT: store.getState().viewEndT ?? store.getState().series.newestT,
     }),
-    [store, intervalMs, viewEndT],
+    [store, intervalMs],
   );
 
   // one cell per pixel, kept between paints and blitted scaled up: a repaint is one pass over
@@ -90,7 +97,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        if (s.seriesVersion !== prev.seriesVersion) paint();
+        if (s.seriesVersion !== prev.seriesVersion || s.viewEndT !== prev.viewEndT) paint();
       }),
     [store, paint],
   );

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { importPostmortem, POSTMORTEM_FILE } from '../../state/import-postmortem';
+import { openRecording, RECORDING_FILE } from '../../state/open-recording';
 import { useDashboardStore } from '../store-context';
 
-/** A file dropped anywhere on the page: a postmortem becomes annotations. */
+/** A file dropped anywhere on the page: a postmortem becomes annotations, a recording opens. */
 export function useFileDrop(enabled: boolean): void {
   const store = useDashboardStore();
   useEffect(() => {
@@ -15,11 +16,15 @@ export function useFileDrop(enabled: boolean): void {
       if (!file) return;
       e.preventDefault();
       if (POSTMORTEM_FILE.test(file.name)) void importPostmortem(store, file);
-      else {
+      else if (RECORDING_FILE.test(file.name)) {
+        void openRecording(store, { file }, { leaveLive: () => store.getState().stopLiveFeed?.() });
+      } else {
         store.getState().setLastImport({
           file: file.name,
           imported: 0,
-          problems: [{ line: 0, message: 'not a postmortem: drop a .md, .markdown or .txt file' }],
+          problems: [
+            { line: 0, message: 'drop a postmortem (.md) or a recording (.ndjson, .ndjson.gz)' },
+          ],
         });
       }
     };

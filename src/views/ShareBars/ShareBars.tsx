@@ -2,7 +2,12 @@ import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { summarizeShares } from '../../core/share-summary';
 import { formatLatency } from '../../core/time-format';
-import { useDashboard, useThrottledSeriesVersion } from '../store-context';
+import {
+  selectViewEnd,
+  useDashboard,
+  useThrottledSelector,
+  useThrottledSeriesVersion,
+} from '../store-context';
 import { useAlertingServers } from '../use-alerting-servers';
 import { shareColour } from './share-colour';
 
@@ -21,7 +26,7 @@ export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
   const series = useDashboard((s) => s.series);
   const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
   // a pinned view shows the shares at its moment, not now
-  const viewEndT = useDashboard((s) => s.viewEndT);
+  const viewEndT = useThrottledSelector(selectViewEnd, 250);
   const rows = useMemo(
     () => summarizeShares(series, Math.max(1, Math.round(WINDOW_MS / intervalMs)), viewEndT),
     // the series is mutated in place; the version says when it changed

@@ -19,8 +19,15 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
   const pinned = useDashboard((s) => s.viewEndT !== undefined);
   const writer = useDashboard((s) => s.noteWriter);
   const local = useDashboard((s) => s.localAnnotationIds);
+  const replaying = useDashboard((s) => s.replay !== undefined);
   const moveTo = (a: Annotation) => {
-    const { series, source, pinView } = store.getState();
+    const { series, source, pinView, replayControls } = store.getState();
+    if (replayControls) {
+      // in a review the event becomes the replay cursor: the page as it was at that moment
+      replayControls.pause();
+      replayControls.seek(a.t);
+      return;
+    }
     pinView(viewEndFor(a.t, SERIES_CAPACITY * (source?.intervalMs ?? 1000), series.newestT));
   };
   const remove = async (a: Annotation) => {
@@ -33,7 +40,7 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
       <header className="panel-header">
         <h2>Timeline</h2>
         {!kiosk && <ImportPostmortem />}
-        {pinned && (
+        {pinned && !replaying && (
           <button
             type="button"
             className="live-button"

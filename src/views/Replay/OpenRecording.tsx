@@ -1,0 +1,69 @@
+import { useRef } from 'react';
+import { openRecording } from '../../state/open-recording';
+import { useDashboard, useDashboardStore } from '../store-context';
+
+export const SAMPLE_RECORDING = '/samples/2024-05-15-lb-misconfig.ndjson.gz';
+
+/** "Open recording…", the sample incident, and the load's progress or what went wrong. */
+export function OpenRecording() {
+  const store = useDashboardStore();
+  const input = useRef<HTMLInputElement>(null);
+  const loading = useDashboard((s) => s.replayLoading);
+  const error = useDashboard((s) => s.replayError);
+  const replaying = useDashboard((s) => s.replay !== undefined);
+  const open = (file: File) =>
+    void openRecording(store, { file }, { leaveLive: () => store.getState().stopLiveFeed?.() });
+  return (
+    <div className="open-recording">
+      {!replaying && (
+        <a
+          className="sample-link"
+          href={`/?replay=${encodeURIComponent(SAMPLE_RECORDING)}`}
+          data-testid="sample-link"
+        >
+          Review the 2024-05-15 incident
+        </a>
+      )}
+      {replaying && (
+        <a className="sample-link" href="/">
+          Back to live
+        </a>
+      )}
+      <button type="button" onClick={() => input.current?.click()}>
+        Open recording…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".ndjson,.gz,application/x-ndjson,application/gzip"
+        data-testid="open-recording"
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) open(file);
+          e.target.value = '';
+        }}
+      />
+      {loading && (
+        <progress
+          data-testid="replay-progress"
+          value={loading.fraction}
+          max={1}
+          aria-label={`Loading ${loading.name}`}
+        />
+      )}
+      {error && (
+        <span className="replay-error" role="alert" data-testid="replay-error">
+          {error}
+          <button
+            type="button"
+            aria-label="Dismiss"
+            onClick={() => store.getState().setReplayError(undefined)}
+          >
+            ×
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}

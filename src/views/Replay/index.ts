@@ -1,0 +1,2 @@
+export { OpenRecording, SAMPLE_RECORDING } from './OpenRecording';
+export { ReplayBar } from './ReplayBar';

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { REPLAY_SPEEDS } from '../../state/replay-session';
+import { useDashboardStore } from '../store-context';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) &&
+  (target as HTMLInputElement).type !== 'range';
+
+/** The replay's keyboard: see REPLAY_KEYS. */
+export function useReplayKeys(enabled: boolean, toggleHelp: () => void): void {
+  const store = useDashboardStore();
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      const { replay, replayControls: c } = store.getState();
+      if (!replay || !c || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const minute = 60_000 * (e.shiftKey ? 10 : 1);
+      const speedIndex = REPLAY_SPEEDS.indexOf(replay.speed as (typeof REPLAY_SPEEDS)[number]);
+      const actions: Record<string, () => void> = {
+        ' ': () => c.toggle(),
+        ArrowLeft: () => c.seek(replay.cursor - minute),
+        ArrowRight: () => c.seek(replay.cursor + minute),
+        '[': () => c.step(-1),
+        ']': () => c.step(1),
+        '-': () => c.setSpeed(REPLAY_SPEEDS[Math.max(0, speedIndex - 1)]!),
+        '+': () => c.setSpeed(REPLAY_SPEEDS[Math.min(REPLAY_SPEEDS.length - 1, speedIndex + 1)]!),
+        '=': () => c.setSpeed(REPLAY_SPEEDS[Math.min(REPLAY_SPEEDS.length - 1, speedIndex + 1)]!),
+        Home: () => c.seek(replay.startT),
+        End: () => c.seek(replay.endT),
+        g: () => document.querySelector<HTMLInputElement>('input[name=jump]')?.focus(),
+        '?': toggleHelp,
+      };
+      const action = actions[e.key];
+      if (!action) return;
+      e.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, enabled, toggleHelp]);
+}

@@ -82,6 +82,22 @@ describe('reviewing the sample incident', () => {
     expect(await page.locator('[data-testid=alert][data-rule=share-skew]').count()).toBe(1);
   });
 
+  it('saves the view as a PNG for the postmortem', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid=snapshot]').click(),
+    ]);
+    const path = join(ROOT, 'test-results', 'snapshot.png');
+    await download.saveAs(path);
+    const png = readFileSync(path);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // IHDR: width and height, big-endian, at bytes 16..24
+    expect(png.readUInt32BE(16)).toBe(1800);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(400);
+    expect(png.byteLength).toBeGreaterThan(20_000);
+    expect(download.suggestedFilename()).toMatch(/^skewboard-2024-05-15T.*\.png$/);
+  });
+
   it('lists its keyboard shortcuts in a help overlay', async () => {
     await page.keyboard.press('?');
     const help = page.locator('[data-testid=replay-help]');

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { formatDateTime, isKnownZone } from '../../core/time-format';
 import { AlertBanner, NotifyButton, useAlertSignals } from '../Alerts';
 import { BadInput } from '../BadInput';
@@ -7,7 +8,7 @@ import { Heatmap } from '../Heatmap';
 import { useFileDrop } from '../Import';
 import { NoteForm } from '../Notes';
 import { OpenRecording, ReplayBar } from '../Replay';
-import { ShareBars } from '../ShareBars';
+import { SnapshotButton } from '../Snapshot';
 import {
   selectViewEnd,
   useDashboard,
@@ -17,6 +18,9 @@ import {
 import { TimelineStrip } from '../Timeline';
 import { ZoneSwitch } from '../ZoneSwitch';
 import { useNoteShortcut } from './use-note-shortcut';
+
+// recharts is most of the page's weight: it loads after the first paint of everything else
+const ShareBars = lazy(() => import('../ShareBars').then((m) => ({ default: m.ShareBars })));
 
 export interface AppProps {
   /** wall display: no controls, larger type */
@@ -54,6 +58,7 @@ export function App({ kiosk }: AppProps) {
         )}
         <span className="header-spacer" />
         {!kiosk && <OpenRecording />}
+        {!kiosk && <SnapshotButton tz={zone} />}
         {!kiosk && <NotifyButton />}
         <FeedGaps />
         <BadInput />
@@ -66,7 +71,9 @@ export function App({ kiosk }: AppProps) {
           <Heatmap tz={zone} kiosk={kiosk} />
           <TimelineStrip tz={zone} kiosk={kiosk} />
         </div>
-        <ShareBars kiosk={kiosk} />
+        <Suspense fallback={<section className="panel share-panel" aria-busy="true" />}>
+          <ShareBars kiosk={kiosk} />
+        </Suspense>
       </main>
       {!kiosk && <NoteForm tz={zone} />}
     </div>

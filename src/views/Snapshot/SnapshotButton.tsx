@@ -1,0 +1,66 @@
+import { summarizeShares } from '../../core/share-summary';
+import { formatClock, formatDateTime } from '../../core/time-format';
+import { SERIES_CAPACITY } from '../../state/series-slice';
+import { ANNOTATION_STYLE } from '../annotation-style';
+import { xFraction } from '../Heatmap/heatmap-geometry';
+import { useDashboardStore } from '../store-context';
+import {
+  composeSnapshot,
+  snapshotHeight,
+  SNAPSHOT_WIDTH,
+  type SnapshotContent,
+} from './compose-snapshot';
+
+/** "Snapshot": the view as a PNG, for the postmortem document. */
+export function SnapshotButton({ tz }: { tz: string }) {
+  const store = useDashboardStore();
+  const take = () => {
+    const s = store.getState();
+    const heatmap = document.querySelector<HTMLCanvasElement>('[data-testid=heatmap] canvas');
+    const intervalMs = s.source?.intervalMs ?? 1000;
+    const endT = s.viewEndT ?? s.series.newestT;
+    if (!heatmap || Number.isNaN(endT)) return;
+    const g = { columns: SERIES_CAPACITY, intervalMs, newestT: endT };
+    const startT = endT - SERIES_CAPACITY * intervalMs;
+    const alerting = new Set(s.alerts.flatMap((a) => a.servers));
+    const content: SnapshotContent = {
+      title: `Skewboard · ${s.source?.source ?? ''}`,
+      range: `${formatDateTime(startT, tz)} to ${formatDateTime(endT, tz)}`,
+      alerts: s.alerts.map((a) => `${a.rule}: ${a.message}`),
+      heatmap,
+      rows: s.series.servers.map((x) => ({ id: x.label ?? x.id, alerting: alerting.has(x.id) })),
+      markers: s.annotations.flatMap((a) => {
+        const x = xFraction(a.t, g);
+        return Number.isNaN(x)
+          ? []
+          : [{ x, colour: ANNOTATION_STYLE[a.kind].colour, label: a.title }];
+      }),
+      ticks: [0, 0.25, 0.5, 0.75, 1].map((x) => ({
+        x,
+        label: formatClock(startT + x * (endT - startT), tz),
+      })),
+      shares: summarizeShares(s.series, Math.max(1, Math.round(60_000 / intervalMs)), endT),
+    };
+    const canvas = document.createElement('canvas');
+    canvas.width = SNAPSHOT_WIDTH;
+    canvas.height = snapshotHeight(content);
+    composeSnapshot(canvas.getContext('2d')!, content);
+    canvas.toBlob((blob) => {
+      if (!blob) return;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download =
+        `skewboard-${new Date(startT).toISOString()}-${new Date(endT).toISOString()}.png`.replace(
+          /:/g,
+          '',
+        );
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    }, 'image/png');
+  };
+  return (
+    <button type="button" data-testid="snapshot" onClick={take} title="Save this view as a PNG">
+      Snapshot
+    </button>
+  );
+}

@@ -1,14 +1,17 @@
 /**
  * The `skewboard` command line (CONTRACT section 3).
  */
-import { parseArgs, UsageError } from './args';
+import { UsageError } from './args';
 import { analyze } from './commands/analyze';
 import { check } from './commands/check';
-import { serve, SERVE_FLAGS } from './serve';
+import { parseServeArgs, serve } from './serve';
 import { annotationsImport } from './commands/annotations-import';
 
 const USAGE = `usage: skewboard serve [--source S] [--port N] [--token T] [--write-token T] [--record FILE] [--data DIR] [--speed X]
-  sources: sim:<scenario> (default sim:lb-misconfig, the 2024-05-15 incident), haproxy:<stats CSV URL>
+                [--no-record] [--record-max-bytes 64MiB] [--record-max-age 1h] [--record-total-bytes 1GiB]
+  sources: sim:<scenario> (default sim:lb-misconfig, the 2024-05-15 incident), replay:<recording file>,
+           haproxy:<stats CSV URL>
+  records to <data>/recordings unless --record FILE or --no-record; GET /api/recording?from=&to= downloads
        skewboard analyze <recording.ndjson[.gz] | -> [--config FILE]
        skewboard check --haproxy <stats CSV URL> [--window 30s] [--backend NAME] [--config FILE]
        skewboard annotations import <postmortem.md> [--tz ZONE] [--date YYYY-MM-DD]`;
@@ -19,7 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve':
-        return await serve(parseArgs(rest, SERVE_FLAGS));
+        return await serve(parseServeArgs(rest));
       case 'analyze':
         return await analyze(rest);
       case 'check':

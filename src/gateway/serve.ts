@@ -6,10 +6,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import { Hub } from './hub';
-import { numberFlag, UsageError, type ParsedArgs } from './args';
+import { numberFlag, parseArgs, UsageError, type ParsedArgs } from './args';
+import { httpRoutes } from './http-routes';
 import { openNoteStore } from './note-store';
-import { openRecorder } from './recorder';
+import { readRecording } from './read-recording';
+import { describePlan, NO_RECORD, openRecording, recordPlan } from './recording/record-plan';
 import { haproxySource } from './sources/haproxy-source';
+import { replaySource, replaySourceName } from './sources/replay-source';
 import { simSource } from './sources/sim-source';
 import type { Source } from './sources/source';
 
@@ -24,35 +27,66 @@ export const SERVE_FLAGS = [
   'speed',
   'host',
   'seed',
+  'record-max-bytes',
+  'record-max-age',
+  'record-total-bytes',
 ];
+const BUFFER_FRAMES = 2000;
 
-function sourceFrom(
+/** `serve`'s flags; `--no-record` is a switch without a value, so it is taken out first. */
+export function parseServeArgs(argv: readonly string[]): ParsedArgs {
+  const rest = argv.filter((word) => word !== `--${NO_RECORD}`);
+  // known, so that the message for an unknown flag lists it
+  const args = parseArgs(rest, [...SERVE_FLAGS, NO_RECORD]);
+  if (rest.length < argv.length) args.flags.set(NO_RECORD, '');
+  return args;
+}
+
+const splitSpec = (spec: string) => {
+  const colon = spec.indexOf(':');
+  return colon < 0
+    ? { kind: spec, target: '' }
+    : { kind: spec.slice(0, colon), target: spec.slice(colon + 1) };
+};
+
+/**
+ * Checks the source (and reads a replay's file, so a bad one stops the gateway before it
+ * listens); the source itself is made once the recording says where to carry on.
+ */
+async function sourceFrom(
   spec: string,
   speed: number,
   seed: number | undefined,
-  skipFrames: number,
-): Source {
-  const colon = spec.indexOf(':');
-  const kind = colon < 0 ? spec : spec.slice(0, colon);
-  const target = colon < 0 ? '' : spec.slice(colon + 1);
+  warn: (message: string) => void,
+): Promise<(skipFrames: number) => Source> {
+  const { kind, target } = splitSpec(spec);
   switch (kind) {
     case 'sim':
-      return simSource({
-        scenario: target || 'lb-misconfig',
-        speed,
-        skipFrames,
-        ...(seed !== undefined && { seed }),
-      });
+      return (skipFrames) =>
+        simSource({
+          scenario: target || 'lb-misconfig',
+          speed,
+          skipFrames,
+          ...(seed !== undefined && { seed }),
+        });
     case 'haproxy':
       // a live HAProxy runs in real time: --speed does not apply
       if (!target)
         throw new UsageError(
           '--source haproxy:<stats CSV URL>, e.g. haproxy:http://lb:8404/stats;csv',
         );
-      return haproxySource({ url: target });
+      return () => haproxySource({ url: target });
+    case 'replay': {
+      if (!target) throw new UsageError('--source replay:<recording.ndjson or .ndjson.gz>');
+      // throws "file:line: problem", which the command line reports with exit 2
+      const recording = await readRecording(target);
+      if (recording.warning) warn(`${recording.name}: ${recording.warning}`);
+      return (skipFrames) =>
+        replaySource({ payloads: recording.payloads, file: target, speed, skipFrames });
+    }
     default:
       throw new UsageError(
-        `--source ${JSON.stringify(spec)}: unknown source; use sim:<scenario> (e.g. sim:lb-misconfig) or haproxy:<stats CSV URL>`,
+        `--source ${JSON.stringify(spec)}: unknown source; use sim:<scenario> (e.g. sim:lb-misconfig), replay:<file> or haproxy:<stats CSV URL>`,
       );
   }
 }
@@ -64,31 +98,46 @@ export async function serve(args: ParsedArgs): Promise<number> {
   const seed = seedFlag === undefined ? undefined : numberFlag(args, 'seed', 0);
   const host = args.flags.get('host') ?? '0.0.0.0';
   const spec = args.flags.get('source') ?? 'sim:lb-misconfig';
-  const recordPath = args.flags.get('record');
-  const recorder = recordPath ? await openRecorder(recordPath) : undefined;
-  const sourceName = spec === 'sim' ? 'sim:lb-misconfig' : spec;
+  const warn = (m: string) => console.error(`skewboard: ${m}`);
+  const makeSource = await sourceFrom(spec, speed, seed, warn);
+  const { kind, target } = splitSpec(spec);
+  const dataDir = args.flags.get('data') ?? 'data';
+  const plan = recordPlan(args.flags, dataDir, kind === 'replay');
+  const recorder = openRecording(plan, BUFFER_FRAMES, warn);
+  const restored = recorder?.restored;
+  const sourceName =
+    spec === 'sim' ? 'sim:lb-misconfig' : kind === 'replay' ? replaySourceName(target) : spec;
   // a restarted simulator carries on where the recording stopped instead of replaying it
-  const played =
-    recorder?.restoredSource?.source === sourceName ? recorder.restoredSource.frames : 0;
-  const source = sourceFrom(spec, speed, seed, played);
+  const played = restored?.source?.source === sourceName ? restored.source.frames : 0;
+  const source = makeSource(played);
 
   const { staticFiles } = await import('./static-files');
-  const http = createServer(staticFiles(DIST));
-  const io = new Server(http, { cors: { origin: '*' }, serveClient: false });
-  const warn = (m: string) => console.error(`skewboard: ${m}`);
-  const dataDir = args.flags.get('data') ?? 'data';
+  const io = new Server({ cors: { origin: '*' }, serveClient: false });
   const notes = openNoteStore(join(dataDir, 'annotations.ndjson'), warn);
   const hub = new Hub(io, {
     ...(args.flags.has('token') && { token: args.flags.get('token') }),
     ...(args.flags.has('write-token') && { writeToken: args.flags.get('write-token') }),
     notes,
-    bufferFrames: 2000,
+    bufferFrames: BUFFER_FRAMES,
     bufferAgeMs: 6 * 3600_000,
     warn,
-    ...(recorder && { onPayload: recorder.write, ...recorder.restored }),
+    ...(recorder && { onPayload: recorder.write }),
+    ...(restored?.nextSeq !== undefined && { nextSeq: restored.nextSeq }),
+    ...(restored?.gatewayId !== undefined && { gatewayId: restored.gatewayId }),
   });
-  if (recorder) for (const a of recorder.restoredAnnotations) hub.annotations.set(a.id, a);
-  if (recorder) for (const f of recorder.restoredFrames) hub.log.append(f);
+  // a new recording file starts with what the hub holds, so it loads on its own
+  recorder?.useHeader(() => ({ hello: hub.hello(), annotations: [...hub.annotations.values()] }));
+  for (const a of restored?.annotations ?? []) hub.annotations.set(a.id, a);
+  for (const f of restored?.frames ?? []) hub.log.append(f);
+  // the API is asked before the page; socket.io, attached after, answers /socket.io first
+  const http = createServer(
+    httpRoutes({
+      hub,
+      ...(args.flags.has('token') && { token: args.flags.get('token') }),
+      fallback: staticFiles(DIST),
+    }),
+  );
+  io.attach(http);
 
   await new Promise<void>((resolveListen, reject) => {
     http.once('error', reject);
@@ -97,6 +146,7 @@ export async function serve(args: ParsedArgs): Promise<number> {
   const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   console.log(`Skewboard gateway: ${spec} at ${speed}x`);
+  if (plan.kind !== 'off') console.log(`Recording to ${describePlan(plan)}`);
   console.log(`Open http://localhost:${actualPort}/`);
   source.start(hub);
 

@@ -5,6 +5,7 @@
  */
 import { buildAlertTimeline, type AlertTimeline } from '../core/alert-timeline';
 import type { Annotation, Frame, Hello } from '../core/protocol';
+import { recordingOfWindow } from '../core/recording-window';
 import { SeriesStore } from '../core/series-store';
 import { alertAnnotations } from './alert-annotation';
 import type { LoadedRecording } from './load-recording';
@@ -18,6 +19,8 @@ export interface ReplayController {
   setSpeed(speed: number): void;
   /** to the next (+1) or previous (-1) annotation or alert transition */
   step(direction: 1 | -1): void;
+  /** the recording's frames and annotations between two times, as a recording */
+  exportWindow(from: number, to: number): string;
   dispose(): void;
 }
 
@@ -25,18 +28,20 @@ export const REPLAY_SPEEDS = [1, 10, 30, 60, 120, 300, 600] as const;
 
 interface Contents {
   hello: Hello;
+  frames: Frame[];
   series: SeriesStore;
   annotations: Annotation[];
   alerts: AlertTimeline;
 }
 
 function unpack(recording: LoadedRecording): Contents {
-  const frames = recording.payloads.filter((p) => p.type === 'frame').length;
-  const series = new SeriesStore({ capacity: Math.max(1, frames), maxAgeMs: Infinity });
+  const frameCount = recording.payloads.filter((p) => p.type === 'frame').length;
+  const series = new SeriesStore({ capacity: Math.max(1, frameCount), maxAgeMs: Infinity });
   const annotations = new Map<string, Annotation>();
   const detectorInput: ({ type: 'hello'; payload: Hello } | { type: 'frame'; payload: Frame })[] =
     [];
   let hello: Hello | undefined;
+  const frames: Frame[] = [];
   let seq = 0;
   for (const item of recording.payloads) {
     if (item.type === 'hello') {
@@ -46,8 +51,10 @@ function unpack(recording: LoadedRecording): Contents {
     } else if (item.type === 'frame') {
       // a recording may span gateway restarts, each numbering afresh: number the frames anew
       const frame = { ...item.payload, seq: seq++ };
-      if (series.push(frame).kind === 'appended')
+      if (series.push(frame).kind === 'appended') {
+        frames.push(frame);
         detectorInput.push({ type: 'frame', payload: frame });
+      }
     } else if (item.type === 'annotation') {
       annotations.set(item.payload.id, item.payload);
     } else {
@@ -56,6 +63,7 @@ function unpack(recording: LoadedRecording): Contents {
   }
   return {
     hello: hello!,
+    frames,
     series,
     annotations: [...annotations.values()],
     alerts: buildAlertTimeline(detectorInput),
@@ -67,7 +75,7 @@ export function startReplay(
   recording: LoadedRecording,
   initialT?: number,
 ): ReplayController {
-  const { hello, series, annotations, alerts } = unpack(recording);
+  const { hello, frames, series, annotations, alerts } = unpack(recording);
   const state = store.getState;
   const startT = series.length > 0 ? series.oldestT : hello.now;
   const endT = series.length > 0 ? series.newestT : hello.now;
@@ -166,6 +174,7 @@ export function startReplay(
         controller.seek(target);
       }
     },
+    exportWindow: (from, to) => recordingOfWindow(hello, annotations, frames, { from, to }),
     dispose: stopLoop,
   };
   return controller;

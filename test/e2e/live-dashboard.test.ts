@@ -2,10 +2,11 @@
  * The live dashboard end to end: the real gateway playing the 2024-05-15 incident, the built
  * page in Debian's Chromium, checked the way an on-call engineer would look at it.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRecording } from '../../src/core/recording';
 import { launchBrowser, ROOT, startGateway, tempDir, type RunningGateway } from './harness';
 import { attr, waitFor } from './wait';
 
@@ -105,6 +106,19 @@ describe('the live dashboard on the seed incident', () => {
     expect(text).toMatch(/\d+ requests/);
     expect(text).toMatch(/share 2\d\.\d%/);
     await page.mouse.move(0, 0);
+  });
+
+  it('exports the window on screen from the gateway as a recording', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid=export-window]').click(),
+    ]);
+    const path = join(SCREENSHOTS, 'live-window.ndjson');
+    await download.saveAs(path);
+    const { payloads } = parseRecording(readFileSync(path, 'utf8'));
+    expect(payloads[0]!.type).toBe('hello');
+    const frames = payloads.filter((p) => p.type === 'frame');
+    expect(frames.length).toBeGreaterThan(20);
   });
 
   it('says stale when frames stop coming while the connection stays open', async () => {

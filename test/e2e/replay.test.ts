@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRecording } from '../../src/core/recording';
 import { launchBrowser, ROOT, startGateway, tempDir, type RunningGateway } from './harness';
 import { attr, waitFor } from './wait';
 
@@ -96,6 +97,24 @@ describe('reviewing the sample incident', () => {
     expect(png.readUInt32BE(20)).toBeGreaterThan(400);
     expect(png.byteLength).toBeGreaterThan(20_000);
     expect(download.suggestedFilename()).toMatch(/^skewboard-2024-05-15T.*\.png$/);
+  });
+
+  it('exports the window on screen as a recording that loads', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid=export-window]').click(),
+    ]);
+    const path = join(ROOT, 'test-results', 'window.ndjson');
+    await download.saveAs(path);
+    const { payloads } = parseRecording(readFileSync(path, 'utf8'));
+    const times = payloads.flatMap((p) => (p.type === 'frame' ? [p.payload.t] : []));
+    // two hours of 10 s frames ending at the cursor, 11:30
+    expect(times.at(-1)).toBe(local('11:30:00'));
+    expect(times[0]).toBeGreaterThanOrEqual(local('09:30:00'));
+    expect(times).toHaveLength(720);
+    expect(payloads.some((p) => p.type === 'annotation' && p.payload.t === local('10:00:00'))).toBe(
+      true,
+    );
   });
 
   it('lists its keyboard shortcuts in a help overlay', async () => {

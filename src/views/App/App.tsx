@@ -8,6 +8,7 @@ import { Heatmap } from '../Heatmap';
 import { useFileDrop } from '../Import';
 import { NoteForm } from '../Notes';
 import { OpenRecording, ReplayBar } from '../Replay';
+import { ExportWindowButton } from '../ExportWindow';
 import { SnapshotButton } from '../Snapshot';
 import {
   selectViewEnd,
@@ -59,6 +60,7 @@ export function App({ kiosk }: AppProps) {
         <span className="header-spacer" />
         {!kiosk && <OpenRecording />}
         {!kiosk && <SnapshotButton tz={zone} />}
+        {!kiosk && <ExportWindowButton />}
         {!kiosk && <NotifyButton />}
         <FeedGaps />
         <BadInput />

@@ -1,0 +1,60 @@
+/**
+ * A window of the gateway's buffer as a recording (CONTRACT section 2), for incident review:
+ * the hello, then the annotations whose time overlaps the window, then the frames in it.
+ */
+import type { Annotation, Frame, Hello } from './protocol';
+import { recordingLine } from './recording';
+
+export interface RecordingWindow {
+  from: number;
+  to: number;
+}
+
+/** Whether an annotation's time (a point, or `t` to `endT`) overlaps the window. */
+export function overlapsWindow(a: Annotation, w: RecordingWindow): boolean {
+  return a.t <= w.to && (a.endT ?? a.t) >= w.from;
+}
+
+/** The NDJSON text of the window, every line ending in a newline. */
+export function recordingOfWindow(
+  hello: Hello,
+  annotations: Iterable<Annotation>,
+  frames: readonly Frame[],
+  w: RecordingWindow,
+): string {
+  const inWindow = frames.filter((f) => f.t >= w.from && f.t <= w.to).sort((a, b) => a.t - b.t);
+  // the hello speaks for this file: where its frames start, not where the buffer does
+  const head: Hello = { ...hello };
+  delete head.oldestSeq;
+  const first = inWindow[0];
+  if (first !== undefined) head.oldestSeq = first.seq;
+  const notes = [...annotations].filter((a) => overlapsWindow(a, w)).sort((a, b) => a.t - b.t);
+  return [
+    recordingLine('hello', head),
+    ...notes.map((a) => recordingLine('annotation', a)),
+    ...inWindow.map((f) => recordingLine('frame', f)),
+  ].join('');
+}
+
+/**
+ * Reads `from`/`to` query values: absent means unbounded; anything but a finite number is an
+ * error naming the parameter.
+ */
+export function parseWindow(
+  from: string | null,
+  to: string | null,
+): RecordingWindow | { error: string } {
+  const read = (name: string, raw: string | null, fallback: number) => {
+    if (raw === null) return fallback;
+    const value = raw.trim() === '' ? NaN : Number(raw);
+    return Number.isFinite(value)
+      ? value
+      : `${name} must be a time in ms since the epoch, got ${JSON.stringify(raw)}`;
+  };
+  const f = read('from', from, -Infinity);
+  if (typeof f === 'string') return { error: f };
+  const t = read('to', to, Infinity);
+  if (typeof t === 'string') return { error: t };
+  if (f > t) return { error: `from (${f}) is after to (${t})` };
+  return { from: f, to: t };
+}

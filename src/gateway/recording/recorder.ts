@@ -1,0 +1,23 @@
+/**
+ * What the gateway records through, whichever way it records: one explicit file
+ * (`--record FILE`) or the rotating folder (the default).
+ */
+import type { Annotation, Hello } from '../../core/protocol';
+import type { RecordedPayload } from '../../core/recording';
+import type { RestoredRun } from '../../core/recording-restore';
+
+/** What a new recording file starts with, so it loads on its own: the hello and the notes held. */
+export interface RecordingHeader {
+  hello: Hello;
+  annotations: Annotation[];
+}
+
+export interface Recorder {
+  /** appends one payload; one synchronous write per line, so a crash loses at most that line */
+  write: (type: RecordedPayload['type'], payload: object) => void;
+  /** where new files get their header from (the hub, once it exists) */
+  useHeader: (header: () => RecordingHeader) => void;
+  close: () => Promise<void>;
+  /** what the previous run left, to carry on with */
+  restored: RestoredRun;
+}

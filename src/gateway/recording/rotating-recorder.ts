@@ -1,0 +1,121 @@
+/**
+ * The default recording: every payload the gateway sends, appended to files in a folder
+ * (`<data>/recordings`), a new file when one gets too big or too old, each starting with the
+ * current hello and the annotations held so it loads on its own, the oldest deleted when the
+ * folder is over its cap. On start it restores from the newest files, as `--record FILE` does.
+ */
+import { closeSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordingFileName } from '../../core/recording-file-name';
+import { recordingLine } from '../../core/recording';
+import {
+  filesOverCap,
+  rotationDue,
+  type FolderFile,
+  type RotationLimits,
+} from '../../core/recording-rotation';
+import { listRecordings, restoreFromFolder } from './recording-folder';
+import type { Recorder, RecordingHeader } from './recorder';
+
+export interface RotatingRecorderOptions {
+  dir: string;
+  limits: RotationLimits;
+  /** frames restored for clients that resume */
+  keepFrames: number;
+  warn: (message: string) => void;
+  /** the wall clock; tests move it */
+  now?: () => number;
+}
+
+interface OpenFile {
+  fd: number;
+  /** its line in the folder's list, whose size grows with every write */
+  entry: FolderFile;
+  frames: number;
+  openedAt: number;
+}
+
+export function openRotatingRecorder(opts: RotatingRecorderOptions): Recorder {
+  const { dir, limits, warn } = opts;
+  const now = opts.now ?? Date.now;
+  mkdirSync(dir, { recursive: true });
+  const restored = restoreFromFolder(dir, opts.keepFrames, warn);
+  const files: FolderFile[] = listRecordings(dir);
+  let header: (() => RecordingHeader) | undefined;
+  let lastHello: RecordingHeader['hello'] | undefined;
+  let current: OpenFile | undefined;
+
+  const append = (file: OpenFile, line: string) => {
+    writeSync(file.fd, line);
+    file.entry.bytes += Buffer.byteLength(line);
+  };
+
+  const open = (): OpenFile => {
+    // names must sort in the order the files were started, even if the clock steps back
+    const newest = files.at(-1)?.startedAt ?? -Infinity;
+    const startedAt = Math.max(now(), newest + 1);
+    const entry: FolderFile = { name: recordingFileName(startedAt), bytes: 0, startedAt };
+    const file: OpenFile = {
+      fd: openSync(join(dir, entry.name), 'a'),
+      entry,
+      frames: 0,
+      openedAt: now(),
+    };
+    files.push(entry);
+    const head = header?.() ?? (lastHello && { hello: lastHello, annotations: [] });
+    if (head) {
+      append(file, recordingLine('hello', head.hello));
+      for (const a of head.annotations) append(file, recordingLine('annotation', a));
+    }
+    return file;
+  };
+
+  const enforceCap = () => {
+    for (const name of filesOverCap(files, current?.entry.name, limits.totalBytes)) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+          warn(`cannot delete the old recording ${join(dir, name)}: ${(err as Error).message}`);
+      }
+      // forgotten even when it could not be deleted: asking again on every write would flood
+      files.splice(
+        files.findIndex((f) => f.name === name),
+        1,
+      );
+    }
+  };
+
+  enforceCap();
+  return {
+    write(type, payload) {
+      const line = recordingLine(type, payload);
+      if (type === 'hello') lastHello = payload as RecordingHeader['hello'];
+      // only a frame starts a new file, so hellos and notes stay with the frames they precede
+      if (current && type === 'frame') {
+        const file = { ...current, bytes: current.entry.bytes };
+        if (rotationDue(file, Buffer.byteLength(line), now(), limits)) {
+          closeSync(current.fd);
+          current = undefined;
+        }
+      }
+      let opened = false;
+      if (!current) {
+        current = open();
+        opened = true;
+      }
+      // a new file's header already holds the current hello
+      if (!(opened && type === 'hello')) append(current, line);
+      if (type === 'frame') current.frames++;
+      enforceCap();
+    },
+    useHeader(h) {
+      header = h;
+    },
+    close: async () => {
+      if (current) closeSync(current.fd);
+      current = undefined;
+    },
+    restored,
+  };
+}

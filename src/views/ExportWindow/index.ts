@@ -1,0 +1,1 @@
+export { ExportWindowButton } from './ExportWindowButton';

@@ -58,14 +58,19 @@ export function App({ kiosk }: AppProps) {
           </span>
         )}
         <span className="header-spacer" />
-        {!kiosk && <OpenRecording />}
-        {!kiosk && <SnapshotButton tz={zone} />}
-        {!kiosk && <ExportWindowButton />}
-        {!kiosk && <NotifyButton />}
         <FeedGaps />
         <BadInput />
         <ConnectionBadge />
       </header>
+      {!kiosk && (
+        <nav className="app-toolbar" aria-label="Actions">
+          <OpenRecording />
+          <span className="header-spacer" />
+          <SnapshotButton tz={zone} />
+          <ExportWindowButton />
+          <NotifyButton />
+        </nav>
+      )}
       <ReplayBar tz={zone} kiosk={kiosk} />
       <AlertBanner tz={zone} />
       <main className="app-main">

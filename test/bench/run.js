@@ -9,7 +9,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const BENCHES = [{ name: 'detection', script: 'test/bench/detection.ts', args: ['--seeds', '5'] }];
+const BENCHES = [
+  { name: 'detection', script: 'test/bench/detection.ts', args: ['--seeds', '5'] },
+  // performance: each prints its figures beside a peer measured in the same run
+  { name: 'heatmap', script: 'test/bench/heatmap.ts', args: [] },
+  { name: 'ingest', script: 'test/bench/ingest.ts', args: [] },
+  { name: 'live-page', script: 'test/bench/live-page.ts', args: [] },
+  { name: 'replay', script: 'test/bench/replay.ts', args: [] },
+  { name: 'fanout', script: 'test/bench/fanout.ts', args: [] },
+  { name: 'bundle', script: 'test/bench/bundle.ts', args: [] },
+];
 const only = process.argv.slice(2);
 
 const scratch = mkdtempSync(join(tmpdir(), 'skewboard-bench-'));

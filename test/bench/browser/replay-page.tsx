@@ -1,0 +1,126 @@
+/**
+ * Bench page: the app (no live feed) opening a recording the way openRecording does, timed
+ * step by step, then seeks to moments of it. Driven by test/bench/replay.ts.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { buildAlertTimeline } from '../../../src/core/alert-timeline';
+import { parseRecording } from '../../../src/core/recording';
+import { loadRecordingUrl } from '../../../src/state/load-recording';
+import { startReplay } from '../../../src/state/replay-session';
+import { createDashboardStore } from '../../../src/state/store';
+import { App } from '../../../src/views/App';
+import { DashboardContext } from '../../../src/views/store-context';
+import '../../../src/styles.css';
+import { afterPaint, nextTask } from './timing';
+
+export interface LoadTimes {
+  /** loadRecordingUrl: fetch, gunzip when gzip, parse and validate every line */
+  load: number;
+  /** startReplay: the frames into a store, the detector over them, the view pinned */
+  start: number;
+  /** from the start until the frame showing the recording has painted */
+  total: number;
+  frames: number;
+}
+
+export interface SeekTimes {
+  /** controller.seek, with the heatmap's repaint it triggers */
+  sync: number;
+  /** until React has rendered what the seek changed (the task after) */
+  rendered: number;
+  /** until the frame showing it has painted */
+  frame: number;
+}
+
+export interface ReplayBench {
+  load(url: string): Promise<LoadTimes>;
+  /** seeks to each time of `at` in turn, one per frame */
+  seek(at: number[]): Promise<SeekTimes[]>;
+  /** the recording's span, once loaded */
+  span(): { startT: number; endT: number };
+  /** the text alone: bytes to text, JSON.parse of each line (the peer), parseRecording */
+  floor(url: string): Promise<{ fetchText: number; jsonParse: number; parseRecording: number }>;
+  /** the detector over every frame of the recording, as startReplay runs it */
+  detector(url: string): Promise<number>;
+}
+
+declare global {
+  interface Window {
+    replayBench: ReplayBench;
+  }
+}
+
+const store = createDashboardStore();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <DashboardContext.Provider value={store}>
+      <App kiosk={false} />
+    </DashboardContext.Provider>
+  </StrictMode>,
+);
+
+async function textOf(url: string): Promise<string> {
+  const bytes = await (await fetch(url)).arrayBuffer();
+  const gzip = new Uint8Array(bytes, 0, 2);
+  if (gzip[0] !== 0x1f || gzip[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+
+window.replayBench = {
+  async load(url) {
+    const state = store.getState;
+    state().replayControls?.dispose();
+    await afterPaint();
+    const t0 = performance.now();
+    const recording = await loadRecordingUrl(url, () => {});
+    const t1 = performance.now();
+    const controls = startReplay(store, recording);
+    state().setReplayControls(controls);
+    const t2 = performance.now();
+    await afterPaint();
+    const frames = recording.payloads.filter((p) => p.type === 'frame').length;
+    return { load: t1 - t0, start: t2 - t1, total: performance.now() - t0, frames };
+  },
+
+  async seek(at) {
+    const controls = store.getState().replayControls!;
+    const times: SeekTimes[] = [];
+    for (const t of at) {
+      await afterPaint();
+      const t0 = performance.now();
+      controls.seek(t);
+      const t1 = performance.now();
+      await nextTask();
+      const t2 = performance.now();
+      await afterPaint();
+      times.push({ sync: t1 - t0, rendered: t2 - t0, frame: performance.now() - t0 });
+    }
+    return times;
+  },
+
+  span() {
+    const replay = store.getState().replay!;
+    return { startT: replay.startT, endT: replay.endT };
+  },
+
+  async floor(url) {
+    const t0 = performance.now();
+    const text = await textOf(url);
+    const t1 = performance.now();
+    const lines = text.split('\n');
+    for (const line of lines) if (line !== '') JSON.parse(line);
+    const t2 = performance.now();
+    parseRecording(text);
+    return { fetchText: t1 - t0, jsonParse: t2 - t1, parseRecording: performance.now() - t2 };
+  },
+
+  async detector(url) {
+    const { payloads } = parseRecording(await textOf(url));
+    const input = payloads.flatMap((p) => (p.type === 'hello' || p.type === 'frame' ? [p] : []));
+    const start = performance.now();
+    buildAlertTimeline(input);
+    return performance.now() - start;
+  },
+};

@@ -26,9 +26,14 @@ export interface LatencyScale {
 export const LATENCY_SCALE: LatencyScale = { minMs: 10, maxMs: 10_000 };
 
 /** Position 0..1 of a latency on the log scale, clamped. */
+const DEFAULT_LOG_RANGE = [Math.log10(LATENCY_SCALE.minMs), Math.log10(LATENCY_SCALE.maxMs)];
+
 export function latencyPosition(ms: number, scale: LatencyScale = LATENCY_SCALE): number {
-  const lo = Math.log10(scale.minMs);
-  const hi = Math.log10(scale.maxMs);
+  // the default scale's logs are worked out once: this runs for every cell coloured
+  const [lo, hi] =
+    scale === LATENCY_SCALE
+      ? (DEFAULT_LOG_RANGE as [number, number])
+      : [Math.log10(scale.minMs), Math.log10(scale.maxMs)];
   const x = (Math.log10(Math.max(ms, 1e-9)) - lo) / (hi - lo);
   return Math.min(1, Math.max(0, x));
 }

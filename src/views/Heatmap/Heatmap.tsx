@@ -14,7 +14,7 @@ import { HeatmapTooltip, type HoverCell } from './HeatmapTooltip';
 import { LatencyLegend } from './LatencyLegend';
 import { TimeAxis } from './TimeAxis';
 import { timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
-import { fillHeatmapPixels } from './heatmap-pixels';
+import { CellColourCache, fillHeatmapPixels } from './heatmap-pixels';
 
 export interface HeatmapProps {
   tz: string;
@@ -34,6 +34,8 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const store = useDashboardStore();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<HoverCell | undefined>();
+  // frames are coloured once, when first painted; repaints copy colour words
+  const [colourCache] = useState(() => new CellColourCache(LUT));
   const version = useThrottledSeriesVersion(250);
   const serverIds = useDashboard((s) => s.series.servers.map((x) => x.id).join('\n'));
   const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
@@ -73,11 +75,11 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
       };
       cellsRef.current = cells;
     }
-    fillHeatmapPixels(cells.pixels, series, g, LUT);
+    fillHeatmapPixels(cells.pixels, series, g, LUT, undefined, colourCache);
     cells.canvas.getContext('2d')!.putImageData(cells.image, 0, 0);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(cells.canvas, 0, 0, canvas.width, canvas.height);
-  }, [store, geometry]);
+  }, [store, geometry, colourCache]);
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;

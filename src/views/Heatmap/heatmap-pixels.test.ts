@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildLatencyLut, latencyLutIndex } from '../../core/colour-scale';
 import type { Sample } from '../../core/protocol';
 import { SeriesStore } from '../../core/series-store';
-import { DEFAULT_CELL_COLOURS, fillHeatmapPixels, rgbaWord } from './heatmap-pixels';
+import {
+  CellColourCache,
+  DEFAULT_CELL_COLOURS,
+  fillHeatmapPixels,
+  rgbaWord,
+} from './heatmap-pixels';
 
 const lut = buildLatencyLut();
 const { empty, idle, down } = DEFAULT_CELL_COLOURS;
@@ -173,5 +178,39 @@ describe('fillHeatmapPixels', () => {
     const pixels = new Uint32Array(2 * 2);
     fillHeatmapPixels(pixels, store, { columns: 2, intervalMs: 1000, newestT: 1000 }, lut, colours);
     expect(Array.from(pixels)).toEqual([colours.empty, colours.idle, colours.empty, colours.down]);
+  });
+});
+
+describe('CellColourCache', () => {
+  const lutOf = buildLatencyLut();
+  const frameAt = (seq: number, p95: number) => ({
+    v: 1 as const,
+    seq,
+    t: seq * 1000,
+    intervalMs: 1000,
+    samples: [
+      { id: 'a', requests: 10, latencyMs: { p50: p95 / 2, p95, p99: p95 * 2 } },
+      { id: 'b', requests: 0, latencyMs: null },
+    ],
+  });
+
+  it('paints what a fresh colouring paints, through ring wraps and a server added later', () => {
+    const store = new SeriesStore({ capacity: 5, maxAgeMs: Infinity });
+    const cache = new CellColourCache(lutOf);
+    const g = (newestT: number) => ({ columns: 6, intervalMs: 1000, newestT });
+    for (let seq = 1; seq <= 13; seq++) {
+      store.push(frameAt(seq, 20 * seq));
+      if (seq === 9)
+        store.push({
+          ...frameAt(10, 500),
+          samples: [{ id: 'c', requests: 1, latencyMs: { p50: 1, p95: 9000, p99: 9000 } }],
+        });
+      if (seq === 9) seq++;
+      const cached = new Uint32Array(6 * store.servers.length);
+      const fresh = new Uint32Array(6 * store.servers.length);
+      fillHeatmapPixels(cached, store, g(store.newestT), lutOf, DEFAULT_CELL_COLOURS, cache);
+      fillHeatmapPixels(fresh, store, g(store.newestT), lutOf);
+      expect([...cached]).toEqual([...fresh]);
+    }
   });
 });

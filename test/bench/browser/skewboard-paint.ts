@@ -1,16 +1,23 @@
 /**
  * The heatmap's repaint, step for step as Heatmap.tsx's `paint` does it (that one is a closure
- * inside the component): fill one word per cell, put it on an OffscreenCanvas, blit it scaled.
+ * inside the component): copy each cell's colour word (worked out once per frame, kept in a
+ * CellColourCache), put them on an OffscreenCanvas, blit it scaled.
  * Keep in step with src/views/Heatmap/Heatmap.tsx.
  */
 import type { SeriesStore } from '../../../src/core/series-store';
 import type { HeatmapGeometry } from '../../../src/views/Heatmap/heatmap-geometry';
-import { fillHeatmapPixels } from '../../../src/views/Heatmap/heatmap-pixels';
+import {
+  CellColourCache,
+  DEFAULT_CELL_COLOURS,
+  fillHeatmapPixels,
+} from '../../../src/views/Heatmap/heatmap-pixels';
 
 export interface Cells {
   image: ImageData;
   pixels: Uint32Array;
   canvas: OffscreenCanvas;
+  /** as the component keeps one: each frame is coloured the first time it is painted */
+  cache?: CellColourCache;
 }
 
 export function makeCells(columns: number, rows: number): Cells {
@@ -40,7 +47,8 @@ export function paintHeatmap(
 ): PaintSteps {
   const ctx = canvas.getContext('2d')!;
   const t0 = performance.now();
-  fillHeatmapPixels(cells.pixels, store, g, lut);
+  cells.cache ??= new CellColourCache(lut);
+  fillHeatmapPixels(cells.pixels, store, g, lut, DEFAULT_CELL_COLOURS, cells.cache);
   const t1 = performance.now();
   cells.canvas.getContext('2d')!.putImageData(cells.image, 0, 0);
   const t2 = performance.now();

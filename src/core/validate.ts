@@ -34,6 +34,27 @@ function fail(path: string, expected: string, value: unknown): never {
   throw new ValidationError(path, `expected ${expected}, got ${describe(value)}`);
 }
 
+/**
+ * Checks a child with a path relative to it, and puts the parent's part in front only when it
+ * fails: valid data, the common case, then builds no path strings at all.
+ */
+function checkChild<T>(
+  validator: Validator<T>,
+  value: unknown,
+  path: string,
+  key: string | number,
+): T {
+  try {
+    return validator.check(value);
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    const here = join(path, key);
+    const inner = err.path;
+    const full = inner === '' ? here : inner.startsWith('[') ? here + inner : `${here}.${inner}`;
+    throw new ValidationError(full, err.problem);
+  }
+}
+
 const join = (path: string, key: string | number) =>
   typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
@@ -96,7 +117,7 @@ export function array<T>(item: Validator<T>, opts: { maxLength?: number } = {}):
       if (opts.maxLength !== undefined && value.length > opts.maxLength) {
         throw new ValidationError(path, `has ${value.length} items, at most ${opts.maxLength}`);
       }
-      for (let i = 0; i < value.length; i++) item.check(value[i], join(path, i));
+      for (let i = 0; i < value.length; i++) checkChild(item, value[i], path, i);
       return value as T[];
     },
   };
@@ -128,7 +149,7 @@ export function object<S extends Shape>(shape: S): Validator<Flatten<ObjectOf<S>
         if (field === undefined && !validator.optional) {
           throw new ValidationError(join(path, key), 'is missing');
         }
-        validator.check(field, join(path, key));
+        checkChild(validator, field, path, key);
       }
       return value as Flatten<ObjectOf<S>>;
     },

@@ -15,6 +15,9 @@ export interface AlertTimeline {
   eventsUntil(t: number): AlertEvent[];
 }
 
+/** A timeline with no alerts: what a replay shows until the detector has run. */
+export const NO_ALERTS: AlertTimeline = { events: [], firingAt: () => [], eventsUntil: () => [] };
+
 export function buildAlertTimeline(
   items: readonly ({ type: 'hello'; payload: Hello } | { type: 'frame'; payload: Frame })[],
   overrides: DetectorOverrides = {},

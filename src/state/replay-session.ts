@@ -3,7 +3,7 @@
  * once on the frames' clock, and a cursor that play, scrub and step move. Moving the cursor
  * pins the view there and shows the alerts as they stood at that moment.
  */
-import { buildAlertTimeline, type AlertTimeline } from '../core/alert-timeline';
+import { buildAlertTimeline, NO_ALERTS, type AlertTimeline } from '../core/alert-timeline';
 import type { Annotation, Frame, Hello } from '../core/protocol';
 import { recordingOfWindow } from '../core/recording-window';
 import { SeriesStore } from '../core/series-store';
@@ -31,7 +31,7 @@ interface Contents {
   frames: Frame[];
   series: SeriesStore;
   annotations: Annotation[];
-  alerts: AlertTimeline;
+  detectorInput: ({ type: 'hello'; payload: Hello } | { type: 'frame'; payload: Frame })[];
 }
 
 function unpack(recording: LoadedRecording): Contents {
@@ -66,7 +66,7 @@ function unpack(recording: LoadedRecording): Contents {
     frames,
     series,
     annotations: [...annotations.values()],
-    alerts: buildAlertTimeline(detectorInput),
+    detectorInput,
   };
 }
 
@@ -75,15 +75,16 @@ export function startReplay(
   recording: LoadedRecording,
   initialT?: number,
 ): ReplayController {
-  const { hello, frames, series, annotations, alerts } = unpack(recording);
+  const { hello, frames, series, annotations, detectorInput } = unpack(recording);
+  // the frames show at once; the detector runs over them right after the first paint
+  let alerts: AlertTimeline = NO_ALERTS;
   const state = store.getState;
   const startT = series.length > 0 ? series.oldestT : hello.now;
   const endT = series.length > 0 ? series.newestT : hello.now;
-  const eventTimes = [
-    ...new Set([...annotations.map((a) => a.t), ...alerts.events.map((e) => e.t)]),
-  ]
-    .filter((t) => t >= startT && t <= endT)
-    .sort((a, b) => a - b);
+  const eventTimesWith = (timeline: AlertTimeline) =>
+    [...new Set([...annotations.map((a) => a.t), ...timeline.events.map((e) => e.t)])]
+      .filter((t) => t >= startT && t <= endT)
+      .sort((a, b) => a - b);
 
   state().replaceSeries(series);
   state().setSource({ ...hello, mode: 'replay', source: `replay:${recording.name}` });
@@ -112,13 +113,24 @@ export function startReplay(
     startT,
     endT,
     intervalMs: hello.intervalMs,
-    eventTimes,
+    eventTimes: eventTimesWith(NO_ALERTS),
+    alertsPending: true,
     cursor: cursor0,
     playing: false,
     speed: 60,
     ...(recording.warning !== undefined && { warning: recording.warning }),
   });
   applyCursor(cursor0);
+
+  let alertTimer: ReturnType<typeof setTimeout> | undefined;
+  const alertFrame = requestAnimationFrame(() => {
+    alertTimer = setTimeout(() => {
+      alerts = buildAlertTimeline(detectorInput);
+      state().patchReplay({ eventTimes: eventTimesWith(alerts), alertsPending: false });
+      shownAlertEvents = -1;
+      applyCursor(state().replay?.cursor ?? cursor0);
+    }, 0);
+  });
 
   let frameId: number | undefined;
   let lastWall = 0;
@@ -165,6 +177,7 @@ export function startReplay(
     },
     step(direction) {
       const cursor = state().replay?.cursor ?? startT;
+      const eventTimes = state().replay?.eventTimes ?? [];
       const target =
         direction > 0
           ? eventTimes.find((t) => t > cursor)
@@ -175,7 +188,11 @@ export function startReplay(
       }
     },
     exportWindow: (from, to) => recordingOfWindow(hello, annotations, frames, { from, to }),
-    dispose: stopLoop,
+    dispose() {
+      stopLoop();
+      cancelAnimationFrame(alertFrame);
+      if (alertTimer !== undefined) clearTimeout(alertTimer);
+    },
   };
   return controller;
 }

@@ -9,6 +9,8 @@ export interface ReplayState {
   intervalMs: number;
   /** times of the annotations and alert transitions, sorted: what "step" moves between */
   eventTimes: number[];
+  /** true until the detector has run over the recording */
+  alertsPending?: boolean;
   cursor: number;
   playing: boolean;
   /** simulated ms per wall ms */

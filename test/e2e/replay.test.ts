@@ -37,6 +37,7 @@ describe('reviewing the sample incident', () => {
     await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'replay');
     expect(await cursor(page)).toBe(local('09:30:10'));
     expect(await page.locator('[data-testid=heatmap-row]').count()).toBe(10);
+    await waitFor(() => page.locator('[data-testid=alerts-pending]').count(), 0);
     expect(await page.locator('[data-testid=alert]').count()).toBe(0);
   });
 
@@ -80,7 +81,9 @@ describe('reviewing the sample incident', () => {
     await page.reload();
     await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'replay');
     expect(await cursor(page)).toBe(local('11:30:00'));
-    expect(await page.locator('[data-testid=alert][data-rule=share-skew]').count()).toBe(1);
+    // the frames show first; the detector's verdict follows right after
+    await waitFor(() => page.locator('[data-testid=alert][data-rule=share-skew]').count(), 1);
+    expect(await page.locator('[data-testid=alerts-pending]').count()).toBe(0);
   });
 
   it('saves the view as a PNG for the postmortem', async () => {

@@ -125,6 +125,11 @@ export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
           </button>
         </form>
       )}
+      {replay.alertsPending && (
+        <p className="replay-warning" role="status" data-testid="alerts-pending">
+          working out the alerts…
+        </p>
+      )}
       {replay.warning && (
         <p className="replay-warning" role="status">
           {replay.name}: {replay.warning}

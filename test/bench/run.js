@@ -21,6 +21,17 @@ const BENCHES = [
 ];
 const only = process.argv.slice(2);
 
+// the browser benchmarks open pages of the built app: build it as it stands
+console.log('building the page (vite build)…');
+if (
+  spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  }).status !== 0
+) {
+  console.error('the build failed: no benchmark run');
+  process.exit(1);
+}
 const scratch = mkdtempSync(join(tmpdir(), 'skewboard-bench-'));
 const results = { ranAt: new Date().toISOString(), node: process.version, benches: {} };
 let failed = 0;

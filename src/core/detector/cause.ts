@@ -21,7 +21,8 @@ export function causeOf(
   config: DetectorConfig,
 ): AlertCause {
   const hot = (id: string) => bad(levels.latency, id) || bad(levels.errors, id);
-  const members = pool.servers.filter((s) => named.includes(s.id));
+  const ids = new Set(named);
+  const members = pool.servers.filter((s) => ids.has(s.id));
   const most = (part: number, whole: number) => part > config.capacityFraction * whole;
   switch (rule) {
     case 'server-down': {

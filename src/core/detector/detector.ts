@@ -101,18 +101,19 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
 
     for (const rule of RULES) {
       const mine = tracks.get(rule)!;
+      const sustain = sustainOf(rule);
       const seen = new Set<string>();
       for (const [, poolLevels] of levels) {
         for (const [id, level] of poolLevels[rule]) {
           seen.add(id);
-          mine.set(id, stepTrack(mine.get(id) ?? QUIET, level, from, f.t, sustainOf(rule)));
+          mine.set(id, stepTrack(mine.get(id) ?? QUIET, level, from, f.t, sustain));
         }
       }
       // a server gone from the window has nothing wrong left to report; once quiet it is
       // forgotten, so a fleet whose ids churn does not grow this map for weeks
       for (const [id, track] of mine) {
         if (seen.has(id)) continue;
-        const next = stepTrack(track, 'clear', from, f.t, sustainOf(rule));
+        const next = stepTrack(track, 'clear', from, f.t, sustain);
         if (next.phase === 'quiet') mine.delete(id);
         else mine.set(id, next);
       }

@@ -33,9 +33,10 @@ export interface MessageInput {
 }
 
 export function firingMessage(x: MessageInput): string {
-  const members = x.pool.servers.filter((s) => x.named.includes(s.id));
+  const named = new Set(x.named);
+  const members = x.pool.servers.filter((s) => named.has(s.id));
   const serving = x.pool.servers.filter((s) => s.up && s.requests > 0);
-  const rest = serving.filter((s) => !x.named.includes(s.id));
+  const rest = serving.filter((s) => !named.has(s.id));
   const g = grammar(x.named);
   const who = serversLabel(x.named, x.pool);
   const sharePart = `${g.get} ${times(members.map((s) => s.shareRatio))} ${g.their} weighted share`;
@@ -84,7 +85,8 @@ export function firingMessage(x: MessageInput): string {
 /** "all 10 servers" when every serving server of the pool is named, else their ids. */
 export function serversLabel(named: readonly string[], pool: PoolMetrics): string {
   const serving = pool.servers.filter((s) => s.up && s.requests > 0);
-  const everyone = named.length > 2 && serving.every((s) => named.includes(s.id));
+  const ids = new Set(named);
+  const everyone = named.length > 2 && serving.every((s) => ids.has(s.id));
   return everyone ? `all ${named.length} servers` : named.join(', ');
 }
 

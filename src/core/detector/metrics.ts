@@ -31,29 +31,72 @@ export interface PoolMetrics {
 }
 
 export function poolMetrics(w: PoolWindow): PoolMetrics {
+  // pool totals and sorted lists once; each server's peers are the pool less itself
   const serving = w.servers.filter((s) => s.up && s.requests > 0);
+  const servingRequests = serving.reduce((sum, p) => sum + p.requests, 0);
+  const rates = serving.map((p) => p.errors / p.requests).sort(ascending);
+  const p95s = serving.flatMap((p) => (p.p95 === null ? [] : [p.p95])).sort(ascending);
   const servers = w.servers.map((s): ServerMetrics => {
-    const peers = serving.filter((p) => p.id !== s.id);
-    const peerRequests = peers.reduce((sum, p) => sum + p.requests, 0);
-    const peerRates = peers.map((p) => p.errors / p.requests);
+    const isPeer = s.up && s.requests > 0;
+    const peerCount = serving.length - (isPeer ? 1 : 0);
+    const peerRequests = isPeer ? servingRequests - s.requests : servingRequests;
     // with no peers there is nothing to compare with: 0.5 leaves only the absolute bar
     const peersErrorRate =
-      peers.length > 0 ? Math.max(median(peerRates), 1 / (peerRequests + 2)) : 0.5;
-    const peerP95s = peers.flatMap((p) => (p.p95 === null ? [] : [p.p95]));
+      peerCount > 0
+        ? Math.max(
+            medianWithout(rates, isPeer ? indexOf(rates, s.errors / s.requests) : -1),
+            1 / (peerRequests + 2),
+          )
+        : 0.5;
+    const ownP95 = isPeer && s.p95 !== null ? indexOf(p95s, s.p95) : -1;
+    // every field spelled out: `{ ...s, more }` is many times slower in V8 (Node 20)
     return {
-      ...s,
+      id: s.id,
+      pool: s.pool,
+      up: s.up,
+      present: s.present,
+      requests: s.requests,
+      errors: s.errors,
+      expected: s.expected,
+      p95: s.p95,
       shareRatio: shareRatio(s),
       shareZ:
         s.up && w.requests > 0
           ? likelihoodRatioZ(s.requests, w.requests, s.expected / w.requests)
           : 0,
-      peersP95: peerP95s.length > 0 ? median(peerP95s) : null,
+      peersP95: p95s.length - (ownP95 >= 0 ? 1 : 0) > 0 ? medianWithout(p95s, ownP95) : null,
       errorRate: s.requests > 0 ? s.errors / s.requests : NaN,
       peersErrorRate,
       errorZ: likelihoodRatioZ(s.errors, s.requests, peersErrorRate),
     };
   });
   return { pool: w.pool, requests: w.requests, servers };
+}
+
+const ascending = (a: number, b: number) => a - b;
+
+/** An index of `value` in the ascending `sorted`, which holds it. */
+function indexOf(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The median of the ascending `sorted` less its element at `skip` (-1: none), in O(1). */
+function medianWithout(sorted: readonly number[], skip: number): number {
+  const n = sorted.length - (skip >= 0 ? 1 : 0);
+  if (n <= 0) return NaN;
+  const mid = n >> 1;
+  // element k of the list less `skip` is sorted[k] below skip, sorted[k + 1] from it on
+  const hi = sorted[skip >= 0 && mid >= skip ? mid + 1 : mid]!;
+  if (n % 2 === 1) return hi;
+  const lo = sorted[skip >= 0 && mid - 1 >= skip ? mid : mid - 1]!;
+  return (lo + hi) / 2;
 }
 
 function shareRatio(s: ServerWindow): number {

@@ -48,44 +48,83 @@ export interface PoolWindow {
 /** Sums the records (oldest first) per server and pool. */
 export function poolWindows(records: readonly FrameRecord[]): PoolWindow[] {
   const pools = new Map<string, PoolWindow>();
-  const byId = new Map<string, ServerWindow>();
-  const p95Sums = new Map<string, number>();
+  // one look-up a row: the server and its running sum of p95 x requests
+  const byId = new Map<string, { s: ServerWindow; p95Sum: number }>();
   const latest = records.at(-1);
   for (const record of records) {
-    for (const [pool, rows] of groupBy(record.rows)) {
-      const window = pools.get(pool) ?? { pool, requests: 0, servers: [] };
-      pools.set(pool, window);
-      // a down server is server-down's business: its requests and weight stay out of the shares
-      const up = rows.filter((r) => r.up);
-      const total = up.reduce((sum, r) => sum + r.requests, 0);
-      const weights = up.reduce((sum, r) => sum + r.weight, 0);
-      window.requests += total;
-      for (const row of rows) {
-        let s = byId.get(row.id);
-        if (!s) {
-          s = empty(row);
-          byId.set(row.id, s);
-          window.servers.push(s);
+    for (const group of groupsOf(record)) {
+      let window = pools.get(group.pool);
+      if (!window) {
+        window = { pool: group.pool, requests: 0, servers: [] };
+        pools.set(group.pool, window);
+      }
+      window.requests += group.total;
+      const { rows, expected } = group;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        let sum = byId.get(row.id);
+        if (!sum) {
+          sum = { s: empty(row), p95Sum: 0 };
+          byId.set(row.id, sum);
+          window.servers.push(sum.s);
         }
+        const s = sum.s;
         s.up = row.up;
         s.requests += row.requests;
         s.errors += row.errors;
-        if (row.p95 !== null) p95Sums.set(s.id, (p95Sums.get(s.id) ?? 0) + row.p95 * row.requests);
-        // all weights zero says nothing about shares: count such a frame as on target
-        if (row.up) s.expected += weights > 0 ? (total * row.weight) / weights : row.requests;
+        if (row.p95 !== null) sum.p95Sum += row.p95 * row.requests;
+        if (row.up) s.expected += expected[i]!;
       }
     }
   }
-  for (const s of byId.values()) {
-    s.present = latest?.rows.some((r) => r.id === s.id) ?? false;
-    s.p95 = s.requests > 0 ? (p95Sums.get(s.id) ?? 0) / s.requests : null;
+  const latestIds = new Set(latest?.rows.map((r) => r.id));
+  for (const { s, p95Sum } of byId.values()) {
+    s.present = latestIds.has(s.id);
+    s.p95 = s.requests > 0 ? p95Sum / s.requests : null;
   }
   return [...pools.values()];
 }
 
+/** One pool's rows of one frame, with what each up server was due that frame. */
+interface Group {
+  pool: string;
+  /** requests to the servers that were up */
+  total: number;
+  rows: Row[];
+  /** by row: requests its weight entitles it to (0 when down) */
+  expected: number[];
+}
+
+// a record never changes once made, and the window sums it again every frame while it lasts:
+// work out its groups once
+const groupCache = new WeakMap<FrameRecord, { rowsRef: Row[]; groups: Group[] }>();
+
+function groupsOf(record: FrameRecord): Group[] {
+  const cached = groupCache.get(record);
+  if (cached && cached.rowsRef === record.rows) return cached.groups;
+  const groups: Group[] = [];
+  for (const [pool, rows] of groupBy(record.rows)) {
+    // a down server is server-down's business: its requests and weight stay out of the shares
+    const up = rows.filter((r) => r.up);
+    const total = up.reduce((sum, r) => sum + r.requests, 0);
+    const weights = up.reduce((sum, r) => sum + r.weight, 0);
+    // all weights zero says nothing about shares: count such a frame as on target
+    const expected = rows.map((r) =>
+      !r.up ? 0 : weights > 0 ? (total * r.weight) / weights : r.requests,
+    );
+    groups.push({ pool, total, rows, expected });
+  }
+  groupCache.set(record, { rowsRef: record.rows, groups });
+  return groups;
+}
+
 function groupBy(rows: readonly Row[]): Map<string, Row[]> {
   const out = new Map<string, Row[]>();
-  for (const row of rows) out.set(row.pool, [...(out.get(row.pool) ?? []), row]);
+  for (const row of rows) {
+    const group = out.get(row.pool);
+    if (group) group.push(row);
+    else out.set(row.pool, [row]);
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { shareOutliers } from '../../core/share-outliers';
 import { summarizeShares } from '../../core/share-summary';
 import { formatLatency } from '../../core/time-format';
 import {
@@ -17,6 +18,8 @@ export interface ShareBarsProps {
 
 /** frames the share is summed over: a minute of traffic smooths out chance */
 const WINDOW_MS = 60_000;
+/** most servers drawn; a bigger pool shows those furthest off their share */
+const MAX_ROWS = 60;
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
 
 /** Each server's share of requests now against the share its weight should give it. */
@@ -27,12 +30,13 @@ export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
   const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
   // a pinned view shows the shares at its moment, not now
   const viewEndT = useThrottledSelector(selectViewEnd, 250);
-  const rows = useMemo(
+  const all = useMemo(
     () => summarizeShares(series, Math.max(1, Math.round(WINDOW_MS / intervalMs)), viewEndT),
     // the series is mutated in place; the version says when it changed
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [series, intervalMs, version, viewEndT],
   );
+  const rows = useMemo(() => shareOutliers(all, MAX_ROWS, alerting), [all, alerting]);
   const data = rows.map((r) => ({
     id: r.id,
     share: Number.isFinite(r.share) ? r.share * 100 : 0,
@@ -44,7 +48,15 @@ export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
   return (
     <section className="panel share-panel" aria-label="Request share">
       <header className="panel-header">
-        <h2>Share of requests vs weighted share</h2>
+        <h2>
+          Share of requests vs weighted share
+          {rows.length < all.length && (
+            <span className="muted" data-testid="share-outliers">
+              {' '}
+              · the {rows.length} of {all.length} servers furthest off
+            </span>
+          )}
+        </h2>
         <span className="legend-inline">
           <span className="swatch expected" /> expected <span className="swatch over" /> over{' '}
           <span className="swatch under" /> under

@@ -1,9 +1,6 @@
 import { useEffect } from 'react';
+import { isTyping } from '../is-typing';
 import { useDashboardStore } from '../store-context';
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** N opens a note at the moment on screen: the pinned view's end, else the newest frame. */
 export function useNoteShortcut(enabled: boolean): void {

@@ -1,11 +1,7 @@
 import { useEffect } from 'react';
 import { REPLAY_SPEEDS } from '../../state/replay-session';
+import { isTyping } from '../is-typing';
 import { useDashboardStore } from '../store-context';
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) &&
-  (target as HTMLInputElement).type !== 'range';
 
 /** The replay's keyboard: see REPLAY_KEYS. */
 export function useReplayKeys(enabled: boolean, toggleHelp: () => void): void {

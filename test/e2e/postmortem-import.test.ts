@@ -24,10 +24,14 @@ async function app04Brightness(page: Page, annotationId: string, minutes: number
   return page.evaluate(
     ([fx, fy]) => {
       const c = document.querySelector<HTMLCanvasElement>('[data-testid=heatmap] canvas')!;
-      const ratio = c.width / c.clientWidth;
       const [r, g, b] = c
         .getContext('2d')!
-        .getImageData(Math.round(fx! * ratio), Math.round(fy! * ratio), 1, 1).data;
+        .getImageData(
+          Math.floor((fx! * c.width) / c.clientWidth),
+          Math.floor((fy! * c.height) / c.clientHeight),
+          1,
+          1,
+        ).data;
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     },
     [x, y],

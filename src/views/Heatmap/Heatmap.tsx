@@ -52,11 +52,9 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
     [store, intervalMs],
   );
 
-  // one cell per pixel, kept between paints and blitted scaled up: a repaint is one pass over
-  // the typed arrays and one drawImage
-  const cellsRef = useRef<{ image: ImageData; pixels: Uint32Array; canvas: OffscreenCanvas }>(
-    undefined,
-  );
+  // the canvas holds one pixel per cell and CSS scales it up (image-rendering: pixelated): a
+  // repaint is one pass over the colour words and one putImageData, with no scaled blit
+  const imageRef = useRef<{ image: ImageData; pixels: Uint32Array }>(undefined);
   const paint = useCallback(() => {
     const canvas = canvasRef.current;
     const { series } = store.getState();
@@ -65,36 +63,21 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
     if (!ctx) return;
     const g = geometry();
     const rowsNow = series.servers.length;
-    let cells = cellsRef.current;
+    if (canvas.width !== g.columns || canvas.height !== rowsNow) {
+      canvas.width = g.columns;
+      canvas.height = rowsNow;
+    }
+    let cells = imageRef.current;
     if (!cells || cells.image.height !== rowsNow || cells.image.width !== g.columns) {
       const image = new ImageData(g.columns, rowsNow);
-      cells = {
-        image,
-        pixels: new Uint32Array(image.data.buffer),
-        canvas: new OffscreenCanvas(g.columns, rowsNow),
-      };
-      cellsRef.current = cells;
+      cells = { image, pixels: new Uint32Array(image.data.buffer) };
+      imageRef.current = cells;
     }
     fillHeatmapPixels(cells.pixels, series, g, LUT, undefined, colourCache);
-    cells.canvas.getContext('2d')!.putImageData(cells.image, 0, 0);
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(cells.canvas, 0, 0, canvas.width, canvas.height);
+    ctx.putImageData(cells.image, 0, 0);
   }, [store, geometry, colourCache]);
 
-  useLayoutEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const resize = () => {
-      const ratio = window.devicePixelRatio || 1;
-      canvas.width = Math.max(1, Math.round(canvas.clientWidth * ratio));
-      canvas.height = Math.max(1, Math.round(canvas.clientHeight * ratio));
-      paint();
-    };
-    resize();
-    const observer = new ResizeObserver(resize);
-    observer.observe(canvas);
-    return () => observer.disconnect();
-  }, [paint, rows]);
+  useLayoutEffect(() => paint(), [paint, rows]);
 
   useEffect(
     () =>

@@ -45,9 +45,9 @@ const host = (id: string) => {
   document.body.append(el);
   return el;
 };
+// as on the page: one pixel per cell (paintHeatmap sizes it), scaled up by CSS
 const canvas = document.createElement('canvas');
-canvas.width = BOX.width;
-canvas.height = BOX.height;
+Object.assign(canvas.style, { width: '100%', height: '100%', imageRendering: 'pixelated' });
 host('skewboard').append(canvas);
 const echartsHost = host('echarts');
 // the prototype's canvas: one pixel per cell, scaled up by the compositor
@@ -174,6 +174,7 @@ window.heatmapBench = {
 
   centre(renderer) {
     const c = renderer === 'skewboard' ? canvas : echarts!.canvas();
-    return [...c.getContext('2d')!.getImageData(BOX.width >> 1, BOX.height >> 1, 1, 1).data];
+    // the middle of each canvas in its own pixels (Skewboard's is one pixel per cell)
+    return [...c.getContext('2d')!.getImageData(c.width >> 1, c.height >> 1, 1, 1).data];
   },
 };

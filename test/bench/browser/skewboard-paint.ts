@@ -50,10 +50,13 @@ export function paintHeatmap(
   cells.cache ??= new CellColourCache(lut);
   fillHeatmapPixels(cells.pixels, store, g, lut, DEFAULT_CELL_COLOURS, cells.cache);
   const t1 = performance.now();
-  cells.canvas.getContext('2d')!.putImageData(cells.image, 0, 0);
+  // as the component does: the canvas is one pixel per cell, scaled by CSS
+  if (canvas.width !== cells.image.width || canvas.height !== cells.image.height) {
+    canvas.width = cells.image.width;
+    canvas.height = cells.image.height;
+  }
+  ctx.putImageData(cells.image, 0, 0);
   const t2 = performance.now();
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(cells.canvas, 0, 0, canvas.width, canvas.height);
   const t3 = performance.now();
   ctx.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1);
   const t4 = performance.now();

@@ -1,13 +1,7 @@
 import { SERIES_CAPACITY } from '../../state/series-slice';
 import { readPageParams } from '../../state/url-params';
+import { downloadBlob, downloadUrl } from '../download';
 import { useDashboardStore } from '../store-context';
-
-function download(href: string, name: string) {
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name;
-  link.click();
-}
 
 /**
  * "Export this window": the frames and annotations on screen as a recording, from the
@@ -22,12 +16,8 @@ export function ExportWindowButton() {
     const from = to - SERIES_CAPACITY * (s.source?.intervalMs ?? 1000);
     const name = `skewboard-${from}-${to}.ndjson`;
     if (s.replayControls) {
-      const blob = new Blob([s.replayControls.exportWindow(from, to)], {
-        type: 'application/x-ndjson',
-      });
-      const href = URL.createObjectURL(blob);
-      download(href, name);
-      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+      const text = s.replayControls.exportWindow(from, to);
+      downloadBlob(new Blob([text], { type: 'application/x-ndjson' }), name);
       return;
     }
     const params = readPageParams(window.location.search);
@@ -35,7 +25,7 @@ export function ExportWindowButton() {
     url.searchParams.set('from', String(from));
     url.searchParams.set('to', String(to));
     if (params.token !== undefined) url.searchParams.set('token', params.token);
-    download(url.toString(), name);
+    downloadUrl(url.toString(), name);
   };
   return (
     <button

@@ -3,6 +3,7 @@ import { formatClock, formatDateTime } from '../../core/time-format';
 import { SERIES_CAPACITY } from '../../state/series-slice';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { xFraction } from '../Heatmap/heatmap-geometry';
+import { downloadBlob } from '../download';
 import { useDashboardStore } from '../store-context';
 import {
   composeSnapshot,
@@ -47,15 +48,8 @@ export function SnapshotButton({ tz }: { tz: string }) {
     composeSnapshot(canvas.getContext('2d')!, content);
     canvas.toBlob((blob) => {
       if (!blob) return;
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download =
-        `skewboard-${new Date(startT).toISOString()}-${new Date(endT).toISOString()}.png`.replace(
-          /:/g,
-          '',
-        );
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      const name = `skewboard-${new Date(startT).toISOString()}-${new Date(endT).toISOString()}.png`;
+      downloadBlob(blob, name.replace(/:/g, ''));
     }, 'image/png');
   };
   return (

@@ -164,7 +164,9 @@ describe('recordings that are not whole', () => {
     writeFileSync(torn, sample.slice(0, 200).join('\n') + '\n' + sample[200]!.slice(0, 40));
     const page = await openFile(torn);
     await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'replay');
-    expect(await page.locator('.replay-warning').innerText()).toMatch(/line 201 is incomplete/);
+    expect(await page.locator('[data-testid=replay-warning]').innerText()).toMatch(
+      /line 201 is incomplete/,
+    );
     await page.close();
   });
 

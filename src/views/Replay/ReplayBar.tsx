@@ -131,7 +131,7 @@ export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
         </p>
       )}
       {replay.warning && (
-        <p className="replay-warning" role="status">
+        <p className="replay-warning" role="status" data-testid="replay-warning">
           {replay.name}: {replay.warning}
         </p>
       )}

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
+  // module workers (the recording loader), as every browser we support runs them
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     // the gateway serves dist/; a stale bundle would hide a broken build

@@ -28,6 +28,11 @@ export function buildAlertTimeline(
     if (item.type === 'hello') detector.hello(item.payload);
     else events.push(...detector.frame(item.payload));
   }
+  return alertTimelineOf(events);
+}
+
+/** The timeline of transitions already computed (by a worker, say), in time order. */
+export function alertTimelineOf(events: AlertEvent[]): AlertTimeline {
   const eventsUntil = (t: number) => events.filter((e) => e.t <= t);
   return {
     events,

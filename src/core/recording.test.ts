@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Frame, Hello } from './protocol';
-import { parseRecording, recordingLine, RecordingError } from './recording';
+import { parseRecording, RecordingParser, recordingLine, RecordingError } from './recording';
 
 const T0 = Date.UTC(2024, 4, 15, 14, 0);
 
@@ -169,5 +169,43 @@ describe('a bad line throws a RecordingError naming its line', () => {
     const err = thrownBy(() => parseRecording(text));
     expect(err).toBeInstanceOf(RecordingError);
     expect(err).toMatchObject({ line, message });
+  });
+});
+
+describe('a recording parsed as it arrives, in chunks cut anywhere', () => {
+  const whole = [helloLine, frameLine(1), recordingLine('annotation', note), frameLine(2)].join('');
+  const inChunks = (text: string, size: number) => {
+    const parser = new RecordingParser();
+    for (let i = 0; i < text.length; i += size) parser.push(text.slice(i, i + size));
+    return parser.end();
+  };
+
+  it.each([1, 2, 7, 64, 1000, whole.length])(
+    'chunks of %i characters read as the whole',
+    (size) => {
+      expect(inChunks(whole, size)).toEqual(parseRecording(whole));
+    },
+  );
+
+  it('a torn last line is a warning, wherever the chunks were cut', () => {
+    const torn = whole + frameLine(3).slice(0, 30);
+    for (const size of [3, 50, torn.length]) {
+      expect(inChunks(torn, size)).toEqual({
+        payloads: parseRecording(whole).payloads,
+        warning: 'line 5 is incomplete (the recording was cut off mid-write) and was ignored',
+      });
+    }
+  });
+
+  it('a bad line names its line number across chunks, and stops at once', () => {
+    const bad = whole + frameLine(3).replace('"requests":90', '"requests":-90') + frameLine(4);
+    const parser = new RecordingParser();
+    const err = thrownBy(() => {
+      for (let i = 0; i < bad.length; i += 5) parser.push(bad.slice(i, i + 5));
+    });
+    expect(err).toMatchObject({ line: 5 });
+    expect((err as Error).message).toMatch(/^line 5: frame: samples\[0\]\.requests/);
+    // the good lines before it were read; nothing after it
+    expect(parser.payloads).toHaveLength(4);
   });
 });

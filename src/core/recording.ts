@@ -78,47 +78,86 @@ export interface ParsedRecording {
 }
 
 /**
- * Parses a whole recording. The first line must be a hello and times must not go back; the
+ * Parses a recording as its text arrives, in chunks cut anywhere (a download, a gunzip
+ * stream): each complete line is parsed and checked at once, so a bad line stops the load
+ * early with its line number. The first line must be a hello and times must not go back; the
  * last line may be torn (no newline at the end and not parseable), and is then dropped.
  */
-export function parseRecording(text: string): ParsedRecording {
-  const lines = text.split('\n');
-  const endsWithNewline = text.endsWith('\n');
-  if (endsWithNewline) lines.pop();
-  const payloads: RecordedPayload[] = [];
-  let warning: string | undefined;
-  let lastT = -Infinity;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const lineNumber = i + 1;
-    if (line.trim() === '') continue;
-    let parsed: RecordedPayload;
-    try {
-      parsed = parseRecordingLine(line, lineNumber);
-    } catch (err) {
-      const isLast = i === lines.length - 1 && !endsWithNewline;
-      if (isLast && err instanceof RecordingError) {
-        warning = `line ${lineNumber} is incomplete (the recording was cut off mid-write) and was ignored`;
-        break;
-      }
-      throw err;
+export class RecordingParser {
+  readonly payloads: RecordedPayload[] = [];
+  private pending = '';
+  private lineNumber = 0;
+  private lastT = -Infinity;
+  private ended = false;
+
+  /** Parses every line `text` completes; throws RecordingError at the first bad one. */
+  push(text: string): void {
+    if (this.ended) throw new Error('RecordingParser: push after end');
+    let from = 0;
+    let newline = text.indexOf('\n');
+    if (newline === -1) {
+      this.pending += text;
+      return;
     }
-    if (payloads.length === 0 && parsed.type !== 'hello') {
+    if (this.pending !== '') {
+      this.line(this.pending + text.slice(0, newline));
+      this.pending = '';
+      from = newline + 1;
+      newline = text.indexOf('\n', from);
+    }
+    while (newline !== -1) {
+      this.line(text.slice(from, newline));
+      from = newline + 1;
+      newline = text.indexOf('\n', from);
+    }
+    this.pending = text.slice(from);
+  }
+
+  /** The whole recording; a last line with no newline that does not parse is a warning. */
+  end(): ParsedRecording {
+    this.ended = true;
+    let warning: string | undefined;
+    if (this.pending !== '') {
+      const last = this.pending;
+      this.pending = '';
+      try {
+        this.line(last);
+      } catch (err) {
+        if (!(err instanceof RecordingError) || err.line !== this.lineNumber) throw err;
+        warning = `line ${this.lineNumber} is incomplete (the recording was cut off mid-write) and was ignored`;
+      }
+    }
+    return warning === undefined
+      ? { payloads: this.payloads }
+      : { payloads: this.payloads, warning };
+  }
+
+  private line(line: string): void {
+    const lineNumber = ++this.lineNumber;
+    if (line.trim() === '') return;
+    const parsed = parseRecordingLine(line, lineNumber);
+    if (this.payloads.length === 0 && parsed.type !== 'hello') {
       throw new RecordingError(
         lineNumber,
         `the first line must be a hello, not a ${parsed.type} line`,
       );
     }
     if (parsed.type === 'frame') {
-      if (parsed.payload.t < lastT) {
+      if (parsed.payload.t < this.lastT) {
         throw new RecordingError(
           lineNumber,
           `frame t=${parsed.payload.t} is before the previous frame`,
         );
       }
-      lastT = parsed.payload.t;
+      this.lastT = parsed.payload.t;
     }
-    payloads.push(parsed);
+    this.payloads.push(parsed);
   }
-  return warning === undefined ? { payloads } : { payloads, warning };
+}
+
+/** Parses a whole recording (see RecordingParser). */
+export function parseRecording(text: string): ParsedRecording {
+  const parser = new RecordingParser();
+  parser.push(text);
+  return parser.end();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, Sample } from './protocol';
-import { SeriesStore, type ServerSeries } from './series-store';
+import { SeriesStore, snapshotBuffers, type ServerSeries } from './series-store';
 
 const DAY = 86_400_000;
 
@@ -274,5 +274,42 @@ describe('SeriesStore holds constant memory', () => {
     expect(after.map((a) => a.byteLength)).toEqual(sizes);
     expect(store.length).toBe(600);
     expect(heldSeqs(store).slice(0, 2)).toEqual([99_401, 99_402]);
+  });
+});
+
+describe('a snapshot, as a worker hands a store to the page', () => {
+  it('rebuilds a store that reads the same, and carries on from where it was', () => {
+    const original = new SeriesStore({ capacity: 4, maxAgeMs: Infinity });
+    original.setServers([{ id: 'a', weight: 2, pool: 'web' }]);
+    for (let seq = 0; seq < 6; seq++) {
+      original.push({
+        v: 1,
+        seq: seq === 5 ? 7 : seq,
+        t: 1000 * seq,
+        intervalMs: 1000,
+        samples: [{ id: 'a', requests: seq, latencyMs: { p50: 1, p95: 2 + seq, p99: 9 } }],
+      });
+    }
+    const copy = SeriesStore.fromSnapshot(structuredClone(original.snapshot()));
+    expect(copy.length).toBe(original.length);
+    expect([copy.oldestT, copy.newestT, copy.newestSeq, copy.missedFrames]).toEqual([
+      original.oldestT,
+      original.newestT,
+      original.newestSeq,
+      original.missedFrames,
+    ]);
+    const read = (s: SeriesStore) =>
+      Array.from({ length: s.length }, (_, i) => s.server('a')!.p95[s.slot(i)]);
+    expect(read(copy)).toEqual(read(original));
+    expect(copy.server('a')).toMatchObject({ pool: 'web', weight: 2 });
+    const next = { v: 1 as const, seq: 8, t: 9000, intervalMs: 1000, samples: [] };
+    expect(copy.push(next)).toEqual(original.push(next));
+    expect(read(copy)).toEqual(read(original));
+  });
+
+  it('names every buffer to transfer', () => {
+    const store = new SeriesStore({ capacity: 2, maxAgeMs: Infinity });
+    store.setServers([{ id: 'a', weight: 1 }]);
+    expect(snapshotBuffers(store.snapshot())).toHaveLength(2 + 7);
   });
 });

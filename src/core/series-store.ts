@@ -28,6 +28,28 @@ export type PushResult =
   | { kind: 'duplicate' }
   | { kind: 'out-of-order' };
 
+/** A store's contents as plain data and typed arrays (structured-clonable). */
+export interface SeriesSnapshot {
+  capacity: number;
+  maxAgeMs: number;
+  times: Float64Array;
+  seqs: Float64Array;
+  servers: ServerSeries[];
+  start: number;
+  count: number;
+  lastSeq: number;
+  missed: number;
+}
+
+/** The buffers of a snapshot, to transfer rather than copy. */
+export function snapshotBuffers(snapshot: SeriesSnapshot): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [snapshot.times, snapshot.seqs];
+  for (const s of snapshot.servers) {
+    arrays.push(s.requests, s.errors, s.p50, s.p95, s.p99, s.up, s.weights);
+  }
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
 export interface SeriesStoreOptions {
   /** most frames kept */
   capacity: number;
@@ -172,6 +194,43 @@ export class SeriesStore {
       evicted++;
     }
     return { kind: 'appended', evicted, serversAdded };
+  }
+
+  /**
+   * Everything the store holds, sharing its arrays: a loader in a worker hands a whole
+   * recording to the page by transferring these buffers instead of copying frames.
+   */
+  snapshot(): SeriesSnapshot {
+    return {
+      capacity: this.capacity,
+      maxAgeMs: this.maxAgeMs,
+      times: this.times,
+      seqs: this.seqs,
+      servers: this.servers.map((s) => ({ ...s })),
+      start: this.start,
+      count: this.count,
+      lastSeq: this.lastSeq,
+      missed: this.missed,
+    };
+  }
+
+  /** A store over a snapshot's arrays (not copied). */
+  static fromSnapshot(snapshot: SeriesSnapshot): SeriesStore {
+    const store = new SeriesStore({ capacity: 0, maxAgeMs: snapshot.maxAgeMs });
+    Object.assign(store, {
+      capacity: snapshot.capacity,
+      times: snapshot.times,
+      seqs: snapshot.seqs,
+      start: snapshot.start,
+      count: snapshot.count,
+      lastSeq: snapshot.lastSeq,
+      missed: snapshot.missed,
+    });
+    for (const s of snapshot.servers) {
+      store.servers.push(s);
+      store.byId.set(s.id, s);
+    }
+    return store;
   }
 
   private addServer(id: string, weight: number, label?: string, pool?: string): ServerSeries {

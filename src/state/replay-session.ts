@@ -3,10 +3,7 @@
  * once on the frames' clock, and a cursor that play, scrub and step move. Moving the cursor
  * pins the view there and shows the alerts as they stood at that moment.
  */
-import { buildAlertTimeline, NO_ALERTS, type AlertTimeline } from '../core/alert-timeline';
-import type { Annotation, Frame, Hello } from '../core/protocol';
-import { recordingOfWindow } from '../core/recording-window';
-import { SeriesStore } from '../core/series-store';
+import { NO_ALERTS, type AlertTimeline } from '../core/alert-timeline';
 import { alertAnnotations } from './alert-annotation';
 import type { LoadedRecording } from './load-recording';
 import type { DashboardStore } from './store';
@@ -20,64 +17,21 @@ export interface ReplayController {
   /** to the next (+1) or previous (-1) annotation or alert transition */
   step(direction: 1 | -1): void;
   /** the recording's frames and annotations between two times, as a recording */
-  exportWindow(from: number, to: number): string;
+  exportWindow(from: number, to: number): Promise<string>;
   dispose(): void;
 }
 
 export const REPLAY_SPEEDS = [1, 10, 30, 60, 120, 300, 600] as const;
-
-interface Contents {
-  hello: Hello;
-  frames: Frame[];
-  series: SeriesStore;
-  annotations: Annotation[];
-  detectorInput: ({ type: 'hello'; payload: Hello } | { type: 'frame'; payload: Frame })[];
-}
-
-function unpack(recording: LoadedRecording): Contents {
-  const frameCount = recording.payloads.filter((p) => p.type === 'frame').length;
-  const series = new SeriesStore({ capacity: Math.max(1, frameCount), maxAgeMs: Infinity });
-  const annotations = new Map<string, Annotation>();
-  const detectorInput: ({ type: 'hello'; payload: Hello } | { type: 'frame'; payload: Frame })[] =
-    [];
-  let hello: Hello | undefined;
-  const frames: Frame[] = [];
-  let seq = 0;
-  for (const item of recording.payloads) {
-    if (item.type === 'hello') {
-      hello ??= item.payload;
-      series.setServers(item.payload.servers);
-      detectorInput.push(item);
-    } else if (item.type === 'frame') {
-      // a recording may span gateway restarts, each numbering afresh: number the frames anew
-      const frame = { ...item.payload, seq: seq++ };
-      if (series.push(frame).kind === 'appended') {
-        frames.push(frame);
-        detectorInput.push({ type: 'frame', payload: frame });
-      }
-    } else if (item.type === 'annotation') {
-      annotations.set(item.payload.id, item.payload);
-    } else {
-      annotations.delete(item.payload.id);
-    }
-  }
-  return {
-    hello: hello!,
-    frames,
-    series,
-    annotations: [...annotations.values()],
-    detectorInput,
-  };
-}
 
 export function startReplay(
   store: DashboardStore,
   recording: LoadedRecording,
   initialT?: number,
 ): ReplayController {
-  const { hello, frames, series, annotations, detectorInput } = unpack(recording);
-  // the frames show at once; the detector runs over them right after the first paint
+  const { hello, series, annotations } = recording;
+  // the frames show at once; the alerts follow when the loader's worker has worked them out
   let alerts: AlertTimeline = NO_ALERTS;
+  let disposed = false;
   const state = store.getState;
   const startT = series.length > 0 ? series.oldestT : hello.now;
   const endT = series.length > 0 ? series.newestT : hello.now;
@@ -122,15 +76,22 @@ export function startReplay(
   });
   applyCursor(cursor0);
 
-  let alertTimer: ReturnType<typeof setTimeout> | undefined;
-  const alertFrame = requestAnimationFrame(() => {
-    alertTimer = setTimeout(() => {
-      alerts = buildAlertTimeline(detectorInput);
+  recording.alerts.then(
+    (timeline) => {
+      if (disposed) return;
+      alerts = timeline;
       state().patchReplay({ eventTimes: eventTimesWith(alerts), alertsPending: false });
       shownAlertEvents = -1;
       applyCursor(state().replay?.cursor ?? cursor0);
-    }, 0);
-  });
+    },
+    (err: unknown) => {
+      if (disposed) return;
+      state().patchReplay({
+        alertsPending: false,
+        warning: `the alerts could not be worked out: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    },
+  );
 
   let frameId: number | undefined;
   let lastWall = 0;
@@ -187,11 +148,11 @@ export function startReplay(
         controller.seek(target);
       }
     },
-    exportWindow: (from, to) => recordingOfWindow(hello, annotations, frames, { from, to }),
+    exportWindow: (from, to) => recording.exportWindow(from, to),
     dispose() {
+      disposed = true;
       stopLoop();
-      cancelAnimationFrame(alertFrame);
-      if (alertTimer !== undefined) clearTimeout(alertTimer);
+      recording.dispose();
     },
   };
   return controller;

@@ -16,8 +16,9 @@ export function ExportWindowButton() {
     const from = to - SERIES_CAPACITY * (s.source?.intervalMs ?? 1000);
     const name = `skewboard-${from}-${to}.ndjson`;
     if (s.replayControls) {
-      const text = s.replayControls.exportWindow(from, to);
-      downloadBlob(new Blob([text], { type: 'application/x-ndjson' }), name);
+      void s.replayControls.exportWindow(from, to).then((text) => {
+        downloadBlob(new Blob([text], { type: 'application/x-ndjson' }), name);
+      });
       return;
     }
     const params = readPageParams(window.location.search);

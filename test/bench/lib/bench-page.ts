@@ -36,6 +36,7 @@ export async function benchPages(
     root: BROWSER_DIR,
     logLevel: 'warn',
     plugins: [react()],
+    worker: { format: 'es' },
     build: {
       outDir,
       emptyOutDir: true,

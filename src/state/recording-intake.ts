@@ -1,0 +1,97 @@
+/**
+ * The worker side of opening a recording: takes the bytes as the page reads them, parses and
+ * checks each line as it comes, and hands the page the frames as one typed-array store
+ * (transferred, not copied). Then it runs the detector over every frame, so a review's alerts
+ * are worked out without holding up the page, and answers requests to export a window.
+ * No DOM here: the worker entry wires it to postMessage, the tests call it directly.
+ */
+import { buildAlertTimeline } from '../core/alert-timeline';
+import type { AlertEvent } from '../core/detector';
+import type { Annotation, Hello } from '../core/protocol';
+import { gunzip } from '../core/gunzip';
+import { RecordingParser } from '../core/recording';
+import { unpackRecording, type RecordingContents } from '../core/recording-contents';
+import { recordingOfWindow } from '../core/recording-window';
+import { snapshotBuffers, type SeriesSnapshot } from '../core/series-store';
+
+export type ToIntake =
+  /** the recording's text as bytes, in order, as they download */
+  | { kind: 'bytes'; bytes: Uint8Array }
+  /** a gzipped recording, whole */
+  | { kind: 'gzip'; bytes: Uint8Array }
+  | { kind: 'end' }
+  | { kind: 'export'; id: number; from: number; to: number };
+
+export type FromIntake =
+  | {
+      kind: 'loaded';
+      hello: Hello;
+      annotations: Annotation[];
+      series: SeriesSnapshot;
+      warning?: string;
+    }
+  | { kind: 'failed'; message: string }
+  | { kind: 'alerts'; events: AlertEvent[] }
+  | { kind: 'exported'; id: number; text: string };
+
+export type PostFromIntake = (message: FromIntake, transfer?: ArrayBuffer[]) => void;
+
+export function createRecordingIntake(post: PostFromIntake): (message: ToIntake) => void {
+  const parser = new RecordingParser();
+  const decoder = new TextDecoder();
+  let failed = false;
+  // the gzip data ended early: every whole line before the cut still loads
+  let cutOff = false;
+  let contents: RecordingContents | undefined;
+
+  const fail = (err: unknown) => {
+    failed = true;
+    post({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+  };
+
+  const end = () => {
+    const parsed = parser.end();
+    const { payloads } = parsed;
+    const warning = cutOff
+      ? `the gzip data is cut off: ${parsed.warning ?? 'the file ends early'}; every complete line before it was loaded`
+      : parsed.warning;
+    if (payloads.length === 0) throw new Error('holds no hello: not a recording');
+    contents = unpackRecording(payloads);
+    const series = contents.series.snapshot();
+    post(
+      {
+        kind: 'loaded',
+        hello: contents.hello,
+        annotations: contents.annotations,
+        series,
+        ...(warning !== undefined && { warning }),
+      },
+      snapshotBuffers(series),
+    );
+    post({ kind: 'alerts', events: buildAlertTimeline(contents.detectorInput).events });
+  };
+
+  return (message) => {
+    if (message.kind === 'export') {
+      if (contents === undefined) return;
+      const { hello, annotations, frames } = contents;
+      const text = recordingOfWindow(hello, annotations, frames, message);
+      post({ kind: 'exported', id: message.id, text });
+      return;
+    }
+    if (failed) return;
+    try {
+      if (message.kind === 'bytes') parser.push(decoder.decode(message.bytes, { stream: true }));
+      else if (message.kind === 'gzip') {
+        const text = gunzip(message.bytes);
+        cutOff = text.cutOff;
+        parser.push(decoder.decode(text.data, { stream: true }));
+      } else {
+        parser.push(decoder.decode());
+        end();
+      }
+    } catch (err) {
+      fail(err);
+    }
+  };
+}

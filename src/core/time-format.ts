@@ -27,13 +27,31 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Whether a zone can be shown: a fixed offset, or a name this runtime's Intl knows. */
 export function isKnownZone(tz: string): boolean {
-  if (fixedOffsetMinutes(tz) !== undefined) return true;
+  return fixedOffsetMinutes(tz) !== undefined || partsFormat(tz) !== undefined;
+}
+
+// a formatter per zone, made once: making one costs far more than using it, and views ask
+// for offsets on every render; undefined for a zone Intl does not know
+const formats = new Map<string, Intl.DateTimeFormat | undefined>();
+function partsFormat(tz: string): Intl.DateTimeFormat | undefined {
+  if (formats.has(tz)) return formats.get(tz);
+  let format: Intl.DateTimeFormat | undefined;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
   } catch {
-    return false;
+    format = undefined;
   }
+  formats.set(tz, format);
+  return format;
 }
 
 /**
@@ -43,17 +61,9 @@ export function isKnownZone(tz: string): boolean {
 export function zoneOffsetMinutes(t: number, tz: string): number {
   const fixed = fixedOffsetMinutes(tz);
   if (fixed !== undefined) return fixed;
-  if (!isKnownZone(tz)) return 0;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(t));
+  const format = partsFormat(tz);
+  if (format === undefined) return 0;
+  const parts = format.formatToParts(new Date(t));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     get('year'),

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { DashboardState, DashboardStore } from '../state/store';
 
@@ -28,7 +28,8 @@ export function useThrottledSeriesVersion(ms: number): number {
     const update = () => {
       timer = undefined;
       last = performance.now();
-      setVersion(store.getState().seriesVersion);
+      // a transition: React renders it in slices, so the canvas's frame is not held up
+      startTransition(() => setVersion(store.getState().seriesVersion));
     };
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.seriesVersion === prev.seriesVersion || timer !== undefined) return;
@@ -55,7 +56,9 @@ export function useThrottledSelector<T>(selector: (s: DashboardState) => T, ms: 
     const update = () => {
       timer = undefined;
       last = performance.now();
-      setValue(() => selector(store.getState()));
+      const next = selector(store.getState());
+      // a transition: React renders it in slices, so a seek's frame shows without waiting
+      startTransition(() => setValue(() => next));
     };
     const unsubscribe = store.subscribe((s, prev) => {
       if (Object.is(selector(s), selector(prev)) || timer !== undefined) return;

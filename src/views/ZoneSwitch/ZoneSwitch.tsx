@@ -2,7 +2,8 @@ import { offsetLabel, zoneOffsetMinutes } from '../../core/time-format';
 import { useDashboard, useDashboardStore } from '../store-context';
 
 const LOADED_AT = Date.now();
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+// read once: Intl.DateTimeFormat() costs a millisecond, and this renders on every replay seek
+const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** Incident zone, UTC or this browser's zone; the choice goes into the URL (?tz=). */
 export function ZoneSwitch({ zone, at }: { zone: string; at: number }) {
@@ -19,7 +20,7 @@ export function ZoneSwitch({ zone, at }: { zone: string; at: number }) {
       ? [{ value: documentZone, text: `postmortem (${label(documentZone)})` }]
       : []),
     { value: 'UTC', text: 'UTC' },
-    { value: browserZone(), text: `this browser: ${browserZone()} (${label(browserZone())})` },
+    { value: BROWSER_ZONE, text: `this browser: ${BROWSER_ZONE} (${label(BROWSER_ZONE)})` },
   ];
   // one entry per zone: the document's may be UTC or this browser's already
   const unique = options.filter((o, i) => options.findIndex((x) => x.value === o.value) === i);

@@ -1,8 +1,15 @@
-import { gzipSync } from 'node:zlib';
+import { gzipSync as fflateGzip } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { gunzip, GunzipError } from './gunzip';
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
+const gzipSync = (s: string | Uint8Array) =>
+  fflateGzip(typeof s === 'string' ? new TextEncoder().encode(s) : s);
+const concat = (parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
+};
 const lines = Array.from({ length: 2000 }, (_, i) => `{"type":"frame","seq":${i}}\n`).join('');
 
 describe('gunzip of a recording file', () => {
@@ -12,14 +19,14 @@ describe('gunzip of a recording file', () => {
   });
 
   it('reads every member of files joined with cat', () => {
-    const joined = Buffer.concat([gzipSync('first\n'), gzipSync(lines), gzipSync('last\n')]);
+    const joined = concat([gzipSync('first\n'), gzipSync(lines), gzipSync('last\n')]);
     const { data, cutOff } = gunzip(joined);
     expect(text(data)).toBe('first\n' + lines + 'last\n');
     expect(cutOff).toBe(false);
   });
 
   it('reads a file joined with itself (both members the same size)', () => {
-    const twice = Buffer.concat([gzipSync(lines), gzipSync(lines)]);
+    const twice = concat([gzipSync(lines), gzipSync(lines)]);
     expect(text(gunzip(twice).data)).toBe(lines + lines);
   });
 
@@ -32,7 +39,7 @@ describe('gunzip of a recording file', () => {
   });
 
   it('names damaged data', () => {
-    const damaged = Buffer.from(gzipSync(lines));
+    const damaged = gzipSync(lines).slice();
     damaged[10] = 0xff; // the first deflate block's header: an invalid block type
     damaged[11] = 0xff;
     expect(() => gunzip(damaged)).toThrow(GunzipError);

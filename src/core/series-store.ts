@@ -64,7 +64,11 @@ export class SeriesStore {
   readonly seqs: Float64Array;
   /** servers in display order (first seen first) */
   readonly servers: ServerSeries[] = [];
-  private readonly byId = new Map<string, ServerSeries>();
+  /** index in `servers` of each id */
+  private readonly indexOf = new Map<string, number>();
+  /** per server, the push that last wrote its slot (see push) */
+  private stamps: number[] = [];
+  private pushes = 0;
   private start = 0;
   private count = 0;
   private lastSeq = -1;
@@ -117,14 +121,15 @@ export class SeriesStore {
   }
 
   server(id: string): ServerSeries | undefined {
-    return this.byId.get(id);
+    const index = this.indexOf.get(id);
+    return index === undefined ? undefined : this.servers[index];
   }
 
   /** Adds or updates servers from `hello`; returns whether the list grew. */
   setServers(infos: readonly ServerInfo[]): boolean {
     let added = false;
     for (const info of infos) {
-      const existing = this.byId.get(info.id);
+      const existing = this.server(info.id);
       if (existing) {
         existing.weight = info.weight;
         existing.label = info.label;
@@ -161,22 +166,18 @@ export class SeriesStore {
     this.times[slot] = frame.t;
     this.seqs[slot] = frame.seq;
 
-    for (const s of this.servers) {
-      s.requests[slot] = NaN;
-      s.errors[slot] = NaN;
-      s.p50[slot] = NaN;
-      s.p95[slot] = NaN;
-      s.p99[slot] = NaN;
-      s.up[slot] = 1;
-      s.weights[slot] = s.weight;
-    }
+    // the samples first, each server's slot stamped with this push; then only the servers
+    // with no sample get the empty figures (a full frame, the usual one, writes each slot once)
+    const stamp = ++this.pushes;
     let serversAdded = false;
     for (const sample of frame.samples) {
-      let s = this.byId.get(sample.id);
-      if (!s) {
-        s = this.addServer(sample.id, sample.weight ?? 1);
+      let index = this.indexOf.get(sample.id);
+      if (index === undefined) {
+        index = this.addServer(sample.id, sample.weight ?? 1);
         serversAdded = true;
       }
+      const s = this.servers[index]!;
+      this.stamps[index] = stamp;
       if (sample.weight !== undefined) s.weight = sample.weight;
       s.requests[slot] = sample.requests;
       s.errors[slot] = sample.errors ?? 0;
@@ -184,6 +185,17 @@ export class SeriesStore {
       s.p95[slot] = sample.latencyMs?.p95 ?? NaN;
       s.p99[slot] = sample.latencyMs?.p99 ?? NaN;
       s.up[slot] = sample.up === false ? 0 : 1;
+      s.weights[slot] = s.weight;
+    }
+    for (let index = 0; index < this.servers.length; index++) {
+      if (this.stamps[index] === stamp) continue;
+      const s = this.servers[index]!;
+      s.requests[slot] = NaN;
+      s.errors[slot] = NaN;
+      s.p50[slot] = NaN;
+      s.p95[slot] = NaN;
+      s.p99[slot] = NaN;
+      s.up[slot] = 1;
       s.weights[slot] = s.weight;
     }
 
@@ -228,12 +240,13 @@ export class SeriesStore {
     });
     for (const s of snapshot.servers) {
       store.servers.push(s);
-      store.byId.set(s.id, s);
+      store.indexOf.set(s.id, store.servers.length - 1);
     }
     return store;
   }
 
-  private addServer(id: string, weight: number, label?: string, pool?: string): ServerSeries {
+  /** Adds a server with empty columns; returns its index. */
+  private addServer(id: string, weight: number, label?: string, pool?: string): number {
     const n = this.capacity;
     const series: ServerSeries = {
       id,
@@ -249,7 +262,7 @@ export class SeriesStore {
       weights: new Float32Array(n).fill(weight),
     };
     this.servers.push(series);
-    this.byId.set(id, series);
-    return series;
+    this.indexOf.set(id, this.servers.length - 1);
+    return this.servers.length - 1;
   }
 }

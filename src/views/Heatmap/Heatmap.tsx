@@ -14,7 +14,7 @@ import { HeatmapTooltip, type HoverCell } from './HeatmapTooltip';
 import { LatencyLegend } from './LatencyLegend';
 import { TimeAxis } from './TimeAxis';
 import { timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
-import { CellColourCache, fillHeatmapPixels } from './heatmap-pixels';
+import { HeatmapCanvas } from './heatmap-canvas';
 
 export interface HeatmapProps {
   tz: string;
@@ -34,8 +34,6 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const store = useDashboardStore();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<HoverCell | undefined>();
-  // frames are coloured once, when first painted; repaints copy colour words
-  const [colourCache] = useState(() => new CellColourCache(LUT));
   const version = useThrottledSeriesVersion(250);
   const serverIds = useDashboard((s) => s.series.servers.map((x) => x.id).join('\n'));
   const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
@@ -52,30 +50,11 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
     [store, intervalMs],
   );
 
-  // the canvas holds one pixel per cell and CSS scales it up (image-rendering: pixelated): a
-  // repaint is one pass over the colour words and one putImageData, with no scaled blit
-  const imageRef = useRef<{ image: ImageData; pixels: Uint32Array }>(undefined);
+  const [heatmapCanvas] = useState(() => new HeatmapCanvas(LUT));
   const paint = useCallback(() => {
     const canvas = canvasRef.current;
-    const { series } = store.getState();
-    if (!canvas || series.servers.length === 0) return;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    const g = geometry();
-    const rowsNow = series.servers.length;
-    if (canvas.width !== g.columns || canvas.height !== rowsNow) {
-      canvas.width = g.columns;
-      canvas.height = rowsNow;
-    }
-    let cells = imageRef.current;
-    if (!cells || cells.image.height !== rowsNow || cells.image.width !== g.columns) {
-      const image = new ImageData(g.columns, rowsNow);
-      cells = { image, pixels: new Uint32Array(image.data.buffer) };
-      imageRef.current = cells;
-    }
-    fillHeatmapPixels(cells.pixels, series, g, LUT, undefined, colourCache);
-    ctx.putImageData(cells.image, 0, 0);
-  }, [store, geometry, colourCache]);
+    if (canvas) heatmapCanvas.paint(canvas, store.getState().series, geometry());
+  }, [store, geometry, heatmapCanvas]);
 
   useLayoutEffect(() => paint(), [paint, rows]);
 

@@ -6,6 +6,7 @@ import {
   CellColourCache,
   DEFAULT_CELL_COLOURS,
   fillHeatmapPixels,
+  HeatmapPixels,
   rgbaWord,
 } from './heatmap-pixels';
 
@@ -212,5 +213,110 @@ describe('CellColourCache', () => {
       fillHeatmapPixels(fresh, store, g(store.newestT), lutOf);
       expect([...cached]).toEqual([...fresh]);
     }
+  });
+});
+
+describe('HeatmapPixels, kept up to date frame by frame', () => {
+  const lutOf = buildLatencyLut();
+  const COLUMNS = 12;
+  const INTERVAL = 1000;
+
+  /** A seeded run of what a live page and a review do, checked against a full repaint. */
+  function run(seed: number) {
+    let state = seed;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31), state / 2 ** 31);
+    const store = new SeriesStore({ capacity: 16, maxAgeMs: 14 * INTERVAL });
+    store.setServers(['a', 'b', 'c'].map((id) => ({ id, weight: 1 })));
+    let pixels = new HeatmapPixels(COLUMNS, 3, lutOf);
+    let seq = 0;
+    let t = 0;
+    let pinned: number | undefined;
+    const kinds: string[] = [];
+    for (let step = 0; step < 300; step++) {
+      const roll = random();
+      if (roll < 0.6) {
+        // a frame, now and then after a gap in time or in numbering, some servers silent
+        t += INTERVAL * (random() < 0.1 ? 3 : 1);
+        seq += random() < 0.1 ? 2 : 1;
+        const samples = ['a', 'b', 'c']
+          .filter(() => random() < 0.8)
+          .map((id) => {
+            const p95 = 5 + random() * 3000;
+            return random() < 0.1
+              ? { id, requests: 0, latencyMs: null, up: random() < 0.5 }
+              : { id, requests: 10, latencyMs: { p50: p95 / 2, p95, p99: p95 * 2 } };
+          });
+        store.push({ v: 1, seq, t, intervalMs: INTERVAL, samples });
+        kinds.push('frame');
+      } else if (roll < 0.75) {
+        // a pinned view moves: by whole columns, or by part of one
+        pinned = t - Math.floor(random() * 8) * INTERVAL - (random() < 0.3 ? 400 : 0);
+        kinds.push('pin');
+      } else if (roll < 0.85) {
+        pinned = undefined;
+        kinds.push('follow');
+      } else if (roll < 0.88) {
+        // another gateway: the store forgets its frames and numbering starts again, maybe
+        // above the old numbers, and its first frames come in before the next paint
+        store.clearFrames();
+        seq = random() < 0.5 ? 0 : seq + 5;
+        // whose clock may be behind the old one's
+        if (random() < 0.5) t -= 6 * INTERVAL;
+        for (let n = 0; n < 3; n++) {
+          t += INTERVAL;
+          store.push({
+            v: 1,
+            seq: ++seq,
+            t,
+            intervalMs: INTERVAL,
+            samples: [{ id: 'a', requests: 1, latencyMs: { p50: 1, p95: 50 * seq, p99: 9999 } }],
+          });
+        }
+        kinds.push('clear');
+      } else if (roll < 0.9 && store.servers.length < 4) {
+        store.setServers([{ id: 'd', weight: 1 }]);
+        pixels = new HeatmapPixels(COLUMNS, 4, lutOf);
+        kinds.push('server');
+      } else kinds.push('repaint');
+      const g = { columns: COLUMNS, intervalMs: INTERVAL, newestT: pinned ?? store.newestT };
+      if (Number.isNaN(g.newestT)) continue;
+      pixels.update(store, g);
+      const fresh = new Uint32Array(COLUMNS * store.servers.length);
+      fillHeatmapPixels(fresh, store, g, lutOf);
+      expect(
+        [...pixels.inScreenOrder()],
+        `seed ${seed}, step ${step} (${kinds.join(' ')})`,
+      ).toEqual([...fresh]);
+    }
+    return kinds;
+  }
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('equals a full repaint after every step (seed %i)', (seed) => {
+    const kinds = run(seed);
+    // the run took every path
+    for (const kind of ['frame', 'pin', 'follow', 'clear']) expect(kinds).toContain(kind);
+  });
+
+  it('moving on by one column paints only the new column', () => {
+    const store = new SeriesStore({ capacity: 100, maxAgeMs: Infinity });
+    store.setServers([{ id: 'a', weight: 1 }]);
+    const pixels = new HeatmapPixels(COLUMNS, 1, lutOf);
+    const push = (seq: number, p95: number) =>
+      store.push({
+        v: 1,
+        seq,
+        t: seq * INTERVAL,
+        intervalMs: INTERVAL,
+        samples: [{ id: 'a', requests: 1, latencyMs: { p50: 1, p95, p99: p95 } }],
+      });
+    for (let seq = 0; seq < 20; seq++) push(seq, 10);
+    pixels.update(store, { columns: COLUMNS, intervalMs: INTERVAL, newestT: store.newestT });
+    // a cell changed behind the painter's back stays as painted: only new frames are read
+    store.server('a')!.p95[store.slot(store.length - 5)] = 5000;
+    push(20, 9000);
+    pixels.update(store, { columns: COLUMNS, intervalMs: INTERVAL, newestT: store.newestT });
+    const row = [...pixels.inScreenOrder()].map(seen);
+    expect(row.at(-1)).toBe(`lut ${latencyLutIndex(9000)}`);
+    expect(new Set(row.slice(0, -1))).toEqual(new Set([`lut ${latencyLutIndex(10)}`]));
   });
 });

@@ -28,7 +28,8 @@ export const DEFAULT_CELL_COLOURS: CellColours = {
 /**
  * Each held frame's cell colours, worked out once per frame rather than on every repaint: a
  * frame's colours never change once it is pushed, and a repaint then only copies words.
- * A slot is recoloured when the frame in it is not the one it was coloured for.
+ * A slot is coloured when first painted (a two-hour recording colours only the frames in
+ * view), and recoloured when the frame in it is not the one it was coloured for.
  */
 export class CellColourCache {
   private store: SeriesStore | undefined;
@@ -42,7 +43,10 @@ export class CellColourCache {
     private readonly cellColours: CellColours = DEFAULT_CELL_COLOURS,
   ) {}
 
-  /** The colour words of server row `r`, indexed by ring slot, up to date with `store`. */
+  /**
+   * The colour words of server row `r`, indexed by ring slot, for `store`; only the slots
+   * passed to `colourSlot` since are up to date.
+   */
   rowsFor(store: SeriesStore): Uint32Array[] {
     const rows = store.servers.length;
     if (store !== this.store || rows !== this.rows) {
@@ -53,29 +57,37 @@ export class CellColourCache {
       this.colouredSeq = new Float64Array(store.capacity).fill(NaN);
       this.colouredT = new Float64Array(store.capacity).fill(NaN);
     }
-    for (let i = 0; i < store.length; i++) {
-      const slot = store.slot(i);
-      if (
-        this.colouredSeq[slot] === store.seqs[slot] &&
-        this.colouredT[slot] === store.times[slot]
-      ) {
-        continue;
-      }
-      for (let r = 0; r < rows; r++) {
-        const s = store.servers[r]!;
-        this.colours[r]![slot] = cellColour(
-          s.requests[slot]!,
-          s.p95[slot]!,
-          s.up[slot]!,
-          this.lut,
-          this.cellColours,
-        );
-      }
-      this.colouredSeq[slot] = store.seqs[slot]!;
-      this.colouredT[slot] = store.times[slot]!;
-    }
     return this.colours;
   }
+
+  /** Colours the frame in `slot` of the store last given to rowsFor, unless it already is. */
+  colourSlot(store: SeriesStore, slot: number): void {
+    if (this.colouredSeq[slot] === store.seqs[slot] && this.colouredT[slot] === store.times[slot]) {
+      return;
+    }
+    for (let r = 0; r < this.rows; r++) {
+      const s = store.servers[r]!;
+      this.colours[r]![slot] = cellColour(
+        s.requests[slot]!,
+        s.p95[slot]!,
+        s.up[slot]!,
+        this.lut,
+        this.cellColours,
+      );
+    }
+    this.colouredSeq[slot] = store.seqs[slot]!;
+    this.colouredT[slot] = store.times[slot]!;
+  }
+}
+
+/** The held frames whose column is on the heatmap, as indexes into the store [from, to). */
+function framesInView(store: SeriesStore, g: HeatmapGeometry): { from: number; to: number } {
+  // columnOfTime rounds (newestT - t) / intervalMs: columns 0..columns-1 take the times in
+  // (newestT - (columns - 0.5) * intervalMs, newestT + 0.5 * intervalMs]
+  return {
+    from: store.countAtOrBefore(g.newestT - (g.columns - 0.5) * g.intervalMs),
+    to: store.countAtOrBefore(g.newestT + 0.5 * g.intervalMs),
+  };
 }
 
 /**
@@ -92,13 +104,15 @@ export function fillHeatmapPixels(
 ): void {
   pixels.fill(colours.empty);
   const rows = cache.rowsFor(store);
-  // which column each held frame lands in, worked out once for all rows
+  // which column each frame in view lands in, worked out once for all rows
   const slots: number[] = [];
   const columns: number[] = [];
-  for (let i = 0; i < store.length; i++) {
+  const { from, to } = framesInView(store, g);
+  for (let i = from; i < to; i++) {
     const slot = store.slot(i);
     const column = columnOfTime(store.times[slot]!, g);
     if (column < 0 || column >= g.columns) continue;
+    cache.colourSlot(store, slot);
     slots.push(slot);
     columns.push(column);
   }
@@ -110,6 +124,203 @@ export function fillHeatmapPixels(
   }
 }
 
+/**
+ * What an update changed: nothing; every cell; or every row shifted left by `shift` columns,
+ * then the columns [from, to) written (none when from === to).
+ */
+export type PixelChange =
+  { kind: 'none' } | { kind: 'all' } | { kind: 'shift'; shift: number; from: number; to: number };
+
+/** What a paint last showed, to tell a view that moved on by whole columns from any other. */
+interface Painted {
+  store: SeriesStore;
+  rows: number;
+  columns: number;
+  intervalMs: number;
+  newestT: number;
+  /** the store's newest frame then (seq and t) and its oldest frame's column */
+  newestSeq: number;
+  storeNewestT: number;
+  oldestColumn: number;
+}
+
+/**
+ * The heatmap's pixels, kept up to date frame by frame. When the view has moved on by whole
+ * columns and only new frames came in (live, every second), it turns each row's ring by that
+ * many columns and paints the new ones: a few hundred words instead of every cell. Anything else (another
+ * store, a server added, a seek, a view moved by part of a column) repaints in full. Either
+ * way the pixels, read from `offset` (inScreenOrder), equal what fillHeatmapPixels paints.
+ */
+export class HeatmapPixels {
+  readonly pixels: Uint32Array;
+  private readonly cache: CellColourCache;
+  private painted: Painted | undefined;
+  /** the columns an update wrote, after its shift */
+  private dirtyFrom = 0;
+  private dirtyTo = 0;
+  private start = 0;
+
+  constructor(
+    readonly columns: number,
+    readonly rows: number,
+    private readonly lut: Uint32Array,
+    private readonly colours: CellColours = DEFAULT_CELL_COLOURS,
+    pixels: Uint32Array = new Uint32Array(columns * rows),
+  ) {
+    this.pixels = pixels;
+    this.cache = new CellColourCache(lut, colours);
+  }
+
+  /**
+   * Where the leftmost column on screen sits in each row of `pixels`: the rows are rings, so
+   * moving on by a column moves this instead of every word. 0 after a full paint.
+   */
+  get offset(): number {
+    return this.start;
+  }
+
+  /** The pixels in screen order, as fillHeatmapPixels lays them out. */
+  inScreenOrder(): Uint32Array {
+    const { columns, start } = this;
+    const out = new Uint32Array(this.pixels.length);
+    for (let r = 0; r < this.rows; r++) {
+      const base = r * columns;
+      out.set(this.pixels.subarray(base + start, base + columns), base);
+      out.set(this.pixels.subarray(base, base + start), base + columns - start);
+    }
+    return out;
+  }
+
+  /** Paints every cell afresh. */
+  repaint(store: SeriesStore, g: HeatmapGeometry): void {
+    this.painted = this.stateOf(store, g);
+    this.start = 0;
+    fillHeatmapPixels(this.pixels, store, g, this.lut, this.colours, this.cache);
+  }
+
+  private stateOf(store: SeriesStore, g: HeatmapGeometry): Painted {
+    return {
+      store,
+      rows: store.servers.length,
+      columns: g.columns,
+      intervalMs: g.intervalMs,
+      newestT: g.newestT,
+      newestSeq: store.newestSeq,
+      storeNewestT: store.newestT,
+      oldestColumn: store.length > 0 ? columnOfTime(store.oldestT, g) : g.columns,
+    };
+  }
+
+  /** Brings the pixels up to `store` seen through `g`, and says what changed. */
+  update(store: SeriesStore, g: HeatmapGeometry): PixelChange {
+    const last = this.painted;
+    const next = this.stateOf(store, g);
+    this.painted = next;
+    const shift = last === undefined ? NaN : (g.newestT - last.newestT) / g.intervalMs;
+    if (
+      last === undefined ||
+      last.store !== store ||
+      last.rows !== next.rows ||
+      next.rows !== this.rows ||
+      last.columns !== g.columns ||
+      g.columns !== this.columns ||
+      last.intervalMs !== g.intervalMs ||
+      !Number.isInteger(shift) ||
+      shift < 0 ||
+      shift >= g.columns ||
+      !this.stillHolds(store, last)
+    ) {
+      this.start = 0;
+      fillHeatmapPixels(this.pixels, store, g, this.lut, this.colours, this.cache);
+      return { kind: 'all' };
+    }
+    if (
+      shift === 0 &&
+      next.newestSeq === last.newestSeq &&
+      next.oldestColumn === last.oldestColumn
+    ) {
+      return { kind: 'none' };
+    }
+    this.dirtyFrom = g.columns;
+    this.dirtyTo = 0;
+    this.shiftLeft(shift);
+    // frames evicted since: their columns, now left of the oldest held frame, go empty
+    this.clearColumns(
+      Math.max(0, last.oldestColumn - shift),
+      Math.min(g.columns, next.oldestColumn),
+    );
+    this.paintNewFrames(store, g, last);
+    return {
+      kind: 'shift',
+      shift,
+      from: this.dirtyFrom,
+      to: Math.max(this.dirtyFrom, this.dirtyTo),
+    };
+  }
+
+  /** Whether the newest frame painted last is still held: the store was not cleared since. */
+  private stillHolds(store: SeriesStore, last: Painted): boolean {
+    if (last.newestSeq < 0) return false;
+    for (let i = store.length - 1; i >= 0; i--) {
+      const slot = store.slot(i);
+      const seq = store.seqs[slot]!;
+      if (seq === last.newestSeq) return store.times[slot] === last.storeNewestT;
+      if (seq < last.newestSeq) return false;
+    }
+    return false;
+  }
+
+  private dirty(from: number, to: number): void {
+    this.dirtyFrom = Math.min(this.dirtyFrom, from);
+    this.dirtyTo = Math.max(this.dirtyTo, to);
+  }
+
+  private shiftLeft(k: number): void {
+    if (k === 0) return;
+    this.start = (this.start + k) % this.columns;
+    this.clearColumns(this.columns - k, this.columns);
+  }
+
+  /** Screen columns [from, to) to the empty colour. */
+  private clearColumns(from: number, to: number): void {
+    if (from >= to) return;
+    this.dirty(from, to);
+    const { columns, start, pixels } = this;
+    const empty = this.colours.empty;
+    // the range in ring positions: one run, or two when it wraps past the row's end
+    const a = (start + from) % columns;
+    const n = to - from;
+    const first = Math.min(n, columns - a);
+    for (let r = 0; r < this.rows; r++) {
+      const base = r * columns;
+      pixels.fill(empty, base + a, base + a + first);
+      if (first < n) pixels.fill(empty, base, base + n - first);
+    }
+  }
+
+  /**
+   * Paints the frames the shift brought into view (a view moved on) and those numbered after
+   * `afterSeq` (new), oldest first, so a later frame wins a column as in a full repaint.
+   */
+  private paintNewFrames(store: SeriesStore, g: HeatmapGeometry, last: Painted): void {
+    let first = store.length;
+    while (first > 0 && store.seqs[store.slot(first - 1)]! > last.newestSeq) first--;
+    const half = 0.5 * g.intervalMs;
+    if (g.newestT > last.newestT)
+      first = Math.min(first, store.countAtOrBefore(last.newestT + half));
+    const end = store.countAtOrBefore(g.newestT + half);
+    const rows = this.cache.rowsFor(store);
+    for (let i = first; i < end; i++) {
+      const slot = store.slot(i);
+      const column = columnOfTime(store.times[slot]!, g);
+      if (column < 0 || column >= g.columns) continue;
+      this.cache.colourSlot(store, slot);
+      this.dirty(column, column + 1);
+      const at = (this.start + column) % g.columns;
+      for (let r = 0; r < rows.length; r++) this.pixels[r * g.columns + at] = rows[r]![slot]!;
+    }
+  }
+}
 function cellColour(requests: number, p95: number, up: number, lut: Uint32Array, c: CellColours) {
   if (up === 0) return c.down;
   if (Number.isNaN(requests)) return c.empty;

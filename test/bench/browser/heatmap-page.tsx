@@ -7,8 +7,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { echartsHeatmap, type EchartsHeatmap } from './echarts-heatmap';
 import { cellsOf, heatmapData, LUT, type HeatmapData } from './heatmap-data';
 import { RechartsHeatmap } from './recharts-heatmap';
-import { ColourCache } from './prototype-paint';
-import { makeCells, paintHeatmap, type Cells, type PaintSteps } from './skewboard-paint';
+import { paintHeatmap, type PaintSteps } from './skewboard-paint';
+import { HeatmapCanvas } from '../../../src/views/Heatmap/heatmap-canvas';
 import { fillHeatmapPixels } from '../../../src/views/Heatmap/heatmap-pixels';
 import { timeRuns, type RunTime } from './timing';
 
@@ -17,16 +17,15 @@ export const BOX = { width: 1200, height: 1000 };
 
 export interface HeatmapBench {
   setup(servers: number, columns: number): { setupMs: number; cells: number };
+  /** every cell painted afresh, as after a seek */
   skewboard(runs: number, warmup: number): Promise<{ times: RunTime[]; steps: PaintSteps[] }>;
-  /** one new frame pushed, then the full repaint */
-  update(runs: number, warmup: number): Promise<{ times: RunTime[]; push: number[] }>;
-  echarts(runs: number, warmup: number): Promise<{ times: RunTime[] }>;
-  recharts(runs: number, warmup: number): Promise<{ times: RunTime[]; elements: number }>;
-  /** the sketch in prototype-paint.ts (not the app's code): full repaint and one new column */
-  prototype(
+  /** one new frame pushed and painted, as live; samePixels: still what a full paint gives */
+  update(
     runs: number,
     warmup: number,
-  ): Promise<{ full: RunTime[]; update: RunTime[]; samePixels: boolean }>;
+  ): Promise<{ times: RunTime[]; steps: PaintSteps[]; push: number[]; samePixels: boolean }>;
+  echarts(runs: number, warmup: number): Promise<{ times: RunTime[] }>;
+  recharts(runs: number, warmup: number): Promise<{ times: RunTime[]; elements: number }>;
   /** a pixel in the middle of the box, as the renderer left it: proof it drew */
   centre(renderer: 'skewboard' | 'echarts'): number[];
 }
@@ -50,10 +49,6 @@ const canvas = document.createElement('canvas');
 Object.assign(canvas.style, { width: '100%', height: '100%', imageRendering: 'pixelated' });
 host('skewboard').append(canvas);
 const echartsHost = host('echarts');
-// the prototype's canvas: one pixel per cell, scaled up by the compositor
-const cellCanvas = document.createElement('canvas');
-Object.assign(cellCanvas.style, { width: '100%', height: '100%', imageRendering: 'pixelated' });
-host('prototype').append(cellCanvas);
 const rechartsHost = host('recharts');
 // only the renderer being measured is on screen
 const show = (id: string) => {
@@ -62,7 +57,7 @@ const show = (id: string) => {
 };
 
 let data: HeatmapData;
-let cells: Cells;
+let heatmap: HeatmapCanvas;
 let echarts: EchartsHeatmap | undefined;
 let root: Root | undefined;
 
@@ -70,7 +65,7 @@ window.heatmapBench = {
   setup(servers, columns) {
     const start = performance.now();
     data = heatmapData(servers, columns);
-    cells = makeCells(columns, servers);
+    heatmap = new HeatmapCanvas(LUT);
     echarts?.dispose();
     echarts = undefined;
     root?.unmount();
@@ -82,7 +77,7 @@ window.heatmapBench = {
     show('skewboard');
     const steps: PaintSteps[] = [];
     const times = await timeRuns(runs, warmup, () => {
-      steps.push(paintHeatmap(canvas, cells, data.store, data.geometry(), LUT));
+      steps.push(paintHeatmap(canvas, heatmap, data.store, data.geometry(), true));
     });
     return { times, steps: steps.slice(warmup) };
   },
@@ -91,13 +86,21 @@ window.heatmapBench = {
     show('skewboard');
     const frames = Array.from({ length: runs + warmup }, () => data.nextFrame());
     const push: number[] = [];
+    const steps: PaintSteps[] = [];
+    paintHeatmap(canvas, heatmap, data.store, data.geometry(), true);
     const times = await timeRuns(runs, warmup, (i) => {
       const start = performance.now();
       data.store.push(frames[i]!);
       push.push(performance.now() - start);
-      paintHeatmap(canvas, cells, data.store, data.geometry(), LUT);
+      steps.push(paintHeatmap(canvas, heatmap, data.store, data.geometry(), false));
     });
-    return { times, push: push.slice(warmup) };
+    // the canvas after all those frames, against a full paint of the same data
+    const g = data.geometry();
+    const full = new Uint32Array(g.columns * data.store.servers.length);
+    fillHeatmapPixels(full, data.store, g, LUT);
+    const shown = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    const samePixels = new Uint32Array(shown.data.buffer).every((w, i) => w === full[i]);
+    return { times, steps: steps.slice(warmup), push: push.slice(warmup), samePixels };
   },
 
   async echarts(runs, warmup) {
@@ -135,41 +138,6 @@ window.heatmapBench = {
       rechartsHost.getBoundingClientRect();
     });
     return { times, elements: rechartsHost.querySelectorAll('.recharts-rectangle').length };
-  },
-
-  async prototype(runs, warmup) {
-    show('prototype');
-    const { store } = data;
-    const g = () => data.geometry();
-    const { columns } = g();
-    const rows = store.servers.length;
-    cellCanvas.width = columns;
-    cellCanvas.height = rows;
-    const ctx = cellCanvas.getContext('2d')!;
-    const cache = new ColourCache(store, LUT);
-    const theirs = new Uint32Array(columns * rows);
-    fillHeatmapPixels(theirs, store, g(), LUT);
-    cache.fill(cells.pixels, g());
-    const samePixels = theirs.every((w, i) => w === cells.pixels[i]);
-    const flush = () => ctx.getImageData(columns >> 1, rows >> 1, 1, 1);
-    const full = await timeRuns(runs, warmup, () => {
-      cache.fill(cells.pixels, g());
-      ctx.putImageData(cells.image, 0, 0);
-      flush();
-    });
-    const frames = Array.from({ length: runs + warmup }, () => data.nextFrame());
-    const update = await timeRuns(runs, warmup, (i) => {
-      store.push(frames[i]!);
-      cache.pushed();
-      // frames one interval apart (the simulator's are)
-      cache.shift(cells.pixels, columns);
-      ctx.putImageData(cells.image, 0, 0);
-      flush();
-    });
-    // still the app's picture after all those pushes
-    fillHeatmapPixels(theirs, store, g(), LUT);
-    const stillSame = theirs.every((w, i) => w === cells.pixels[i]);
-    return { full, update, samePixels: samePixels && stillSame };
   },
 
   centre(renderer) {

@@ -90,6 +90,9 @@ export class RecordingParser {
   private lastT = -Infinity;
   private ended = false;
 
+  /** `onPayload`: called with each payload as its line is read, in order */
+  constructor(private readonly onPayload?: (payload: RecordedPayload) => void) {}
+
   /** Parses every line `text` completes; throws RecordingError at the first bad one. */
   push(text: string): void {
     if (this.ended) throw new Error('RecordingParser: push after end');
@@ -152,6 +155,7 @@ export class RecordingParser {
       this.lastT = parsed.payload.t;
     }
     this.payloads.push(parsed);
+    this.onPayload?.(parsed);
   }
 }
 

@@ -313,3 +313,32 @@ describe('a snapshot, as a worker hands a store to the page', () => {
     expect(snapshotBuffers(store.snapshot())).toHaveLength(2 + 7);
   });
 });
+
+describe('a store resized, as a loader grows one for a recording of unknown length', () => {
+  const push = (store: SeriesStore, seq: number) =>
+    store.push({
+      v: 1,
+      seq,
+      t: seq * 1000,
+      intervalMs: 1000,
+      samples: [{ id: 'a', requests: seq, latencyMs: null }],
+    });
+  const requests = (s: SeriesStore) =>
+    Array.from({ length: s.length }, (_, i) => s.server('a')!.requests[s.slot(i)]);
+
+  it('keeps every frame, in order, through a wrapped ring, and takes more', () => {
+    const small = new SeriesStore({ capacity: 4, maxAgeMs: Infinity });
+    for (let seq = 1; seq <= 6; seq++) push(small, seq);
+    const big = small.resized(8);
+    expect(requests(big)).toEqual([3, 4, 5, 6]);
+    for (let seq = 7; seq <= 10; seq++) push(big, seq);
+    expect(requests(big)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect([big.newestSeq, big.capacity]).toEqual([10, 8]);
+  });
+
+  it('keeps the newest when made smaller', () => {
+    const store = new SeriesStore({ capacity: 6, maxAgeMs: Infinity });
+    for (let seq = 1; seq <= 5; seq++) push(store, seq);
+    expect(requests(store.resized(2))).toEqual([4, 5]);
+  });
+});

@@ -245,6 +245,44 @@ export class SeriesStore {
     return store;
   }
 
+  /**
+   * A copy with room for `capacity` frames, holding the same frames (the newest, if fewer
+   * fit) and servers: a loader that does not know how many frames are coming grows its store.
+   */
+  resized(capacity: number): SeriesStore {
+    const keep = Math.min(this.count, capacity);
+    const from = this.count - keep;
+    // the frames kept, in ring positions: one run, or two when they wrap past the end
+    const first = this.slot(from);
+    const run = Math.min(keep, this.capacity - first);
+    const copy = <A extends Float64Array | Float32Array | Uint8Array>(src: A, into: A): A => {
+      into.set(src.subarray(first, first + run));
+      if (run < keep) into.set(src.subarray(0, keep - run), run);
+      return into;
+    };
+    const store = SeriesStore.fromSnapshot({
+      capacity,
+      maxAgeMs: this.maxAgeMs,
+      times: copy(this.times, new Float64Array(capacity)),
+      seqs: copy(this.seqs, new Float64Array(capacity)),
+      servers: this.servers.map((s) => ({
+        ...s,
+        requests: copy(s.requests, new Float32Array(capacity).fill(NaN)),
+        errors: copy(s.errors, new Float32Array(capacity).fill(NaN)),
+        p50: copy(s.p50, new Float32Array(capacity).fill(NaN)),
+        p95: copy(s.p95, new Float32Array(capacity).fill(NaN)),
+        p99: copy(s.p99, new Float32Array(capacity).fill(NaN)),
+        up: copy(s.up, new Uint8Array(capacity).fill(1)),
+        weights: copy(s.weights, new Float32Array(capacity).fill(s.weight)),
+      })),
+      start: 0,
+      count: keep,
+      lastSeq: this.lastSeq,
+      missed: this.missed,
+    });
+    return store;
+  }
+
   /** Adds a server with empty columns; returns its index. */
   private addServer(id: string, weight: number, label?: string, pool?: string): number {
     const n = this.capacity;

@@ -1,7 +1,8 @@
 /**
  * Brings a recording into the page, from a URL or a file. The page reads the bytes with
- * progress and hands them to a worker (transferred, not copied), which gunzips them when they
- * start with gzip's magic and parses and checks each line, so the page stays responsive.
+ * progress, gunzips them as they come when they start with gzip's magic, and hands the text
+ * to a worker (transferred, not copied), which parses and checks each line meanwhile, so
+ * gunzip and parse run on two cores and the page stays responsive.
  * Nothing is shown until every line has loaded: a bad line fails the load with its line
  * number; a torn last line is a warning. The detector's alerts follow from the same worker.
  */
@@ -31,74 +32,23 @@ export type Progress = (fraction: number) => void;
 
 type Bytes = Uint8Array<ArrayBuffer>;
 
-/** text handed on at a time, as it downloads */
-const PIECE = 64 * 1024;
-
 const isGzip = (b: Bytes) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
-/**
- * Reads the stream with progress on the bytes. Text goes to `take` as it arrives, so the
- * worker parses while the rest downloads; gzip is gathered whole and handed over at the end
- * (the worker gunzips it in one go: see recording-intake). Returns false when `take` asked
- * to stop.
- */
-async function eachPiece(
-  stream: ReadableStream<Bytes>,
-  total: number,
-  progress: Progress,
-  take: (piece: ToIntake & { kind: 'bytes' | 'gzip' }) => boolean,
-): Promise<boolean> {
-  const reader = stream.getReader();
-  let received = 0;
-  let gzip: boolean | undefined;
-  const pending: Bytes[] = [];
-  let pendingBytes = 0;
-  const joined = () => {
-    let piece = pending[0] ?? new Uint8Array(new ArrayBuffer(0));
-    if (pending.length > 1) {
-      piece = new Uint8Array(pendingBytes);
-      let offset = 0;
-      for (const p of pending) {
-        piece.set(p, offset);
-        offset += p.byteLength;
-      }
-    }
-    pending.length = 0;
-    pendingBytes = 0;
-    return piece;
-  };
-  for (;;) {
-    const next = await reader.read();
-    if (next.done) break;
-    received += next.value.byteLength;
-    if (total > 0) progress(Math.min(1, received / total));
-    pending.push(next.value);
-    pendingBytes += next.value.byteLength;
-    if (gzip === undefined && pendingBytes >= 2) {
-      const head = joined();
-      gzip = isGzip(head);
-      pending.push(head);
-      pendingBytes = head.byteLength;
-    }
-    if (!gzip && pendingBytes >= PIECE && !take({ kind: 'bytes', bytes: joined() })) {
-      await reader.cancel();
-      return false;
-    }
-  }
-  return take({ kind: gzip ? 'gzip' : 'bytes', bytes: joined() });
+/** A loader worker, with what it will answer. */
+interface Intake {
+  worker: Worker;
+  send(message: ToIntake, transfer?: ArrayBuffer[]): void;
+  /** a bad line failed the load, or it loaded: no more bytes are wanted */
+  done(): boolean;
+  loaded: Promise<Extract<FromIntake, { kind: 'loaded' }>>;
+  alerts: Promise<AlertTimeline>;
+  exportWindow(from: number, to: number): Promise<string>;
 }
 
-function startWorker(): Worker {
-  return new Worker(new URL('./recording-worker.ts', import.meta.url), { type: 'module' });
-}
-
-async function load(
-  name: string,
-  open: () => Promise<{ stream: ReadableStream<Bytes>; total: number }>,
-  progress: Progress,
-): Promise<LoadedRecording> {
-  const worker = startWorker();
-  const send = (message: ToIntake) => worker.postMessage(message);
+function startIntake(name: string): Intake {
+  const worker = new Worker(new URL('./recording-worker.ts', import.meta.url), {
+    type: 'module',
+  });
   let settled = false;
   let onLoaded!: (message: Extract<FromIntake, { kind: 'loaded' }>) => void;
   let onFailed!: (err: Error) => void;
@@ -112,16 +62,26 @@ async function load(
     onAlerts = resolve;
     onAlertsFailed = reject;
   });
+  // a load that fails before the page asks for alerts must not leave a rejection unhandled
+  alerts.catch(() => {});
+  const fail = (err: Error) => {
+    if (settled) onAlertsFailed(err);
+    else onFailed(err);
+    settled = true;
+  };
   const exports = new Map<number, (text: string) => void>();
+  let nextExport = 0;
   worker.onmessage = (event: MessageEvent<FromIntake>) => {
     const message = event.data;
     if (message.kind === 'loaded') {
       settled = true;
       onLoaded(message);
     } else if (message.kind === 'failed') {
-      if (settled) onAlertsFailed(new Error(message.message));
-      else onFailed(new RecordingLoadError(`${name}: ${message.message}`));
-      settled = true;
+      fail(
+        settled
+          ? new Error(message.message)
+          : new RecordingLoadError(`${name}: ${message.message}`),
+      );
     } else if (message.kind === 'alerts') onAlerts(alertTimelineOf(message.events));
     else {
       exports.get(message.id)?.(message.text);
@@ -130,35 +90,134 @@ async function load(
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    const err = new RecordingLoadError(`${name}: ${event.message || 'the loader stopped'}`);
-    if (settled) onAlertsFailed(err);
-    else onFailed(err);
-    settled = true;
+    fail(new RecordingLoadError(`${name}: ${event.message || 'the loader stopped'}`));
   };
+  const send = (message: ToIntake, transfer: ArrayBuffer[] = []) =>
+    worker.postMessage(message, transfer);
+  return {
+    worker,
+    send,
+    done: () => settled,
+    loaded,
+    alerts,
+    exportWindow(from, to) {
+      const id = nextExport++;
+      return new Promise((resolve) => {
+        exports.set(id, resolve);
+        send({ kind: 'export', id, from, to });
+      });
+    },
+  };
+}
 
+const concat = (parts: Bytes[]): Bytes => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.byteLength;
+  }
+  return out;
+};
+
+/**
+ * Reads the stream into `intake` with progress on the bytes read. Text goes over as it
+ * arrives, so the worker parses while the rest downloads. Gzip goes through the browser's
+ * DecompressionStream here as it arrives, the text on to the worker: gunzip on this thread
+ * and parsing on the worker's run side by side. Returns the gzip bytes when the browser
+ * could not gunzip them (several members joined, cut off, damaged): the caller starts again
+ * with fflate in a fresh worker, which reads those and says what was wrong.
+ */
+async function feed(
+  stream: ReadableStream<Bytes>,
+  total: number,
+  progress: Progress,
+  intake: Intake,
+): Promise<{ gzipAgain: Bytes } | undefined> {
+  const reader = stream.getReader();
+  let received = 0;
   const read = async () => {
-    const { stream, total } = await open();
-    const whole = await eachPiece(stream, total, progress, (piece) => {
-      // a bad line already failed the load: stop reading
-      if (settled) return false;
-      // transferred, not copied: the page keeps no bytes
-      worker.postMessage(piece, [piece.bytes.buffer]);
-      return true;
-    }).catch(() => {
-      throw new RecordingLoadError(`${name}: could not be read to the end`);
-    });
-    if (whole) send({ kind: 'end' });
+    const next = await reader.read();
+    if (!next.done) {
+      received += next.value.byteLength;
+      if (total > 0) progress(Math.min(1, received / total));
+    }
+    return next;
   };
-
+  const give = (bytes: Bytes) => {
+    // transferred, not copied: the page keeps no bytes
+    if (!intake.done()) intake.send({ kind: 'bytes', bytes }, [bytes.buffer]);
+  };
+  // the first two bytes say gzip or not
+  const head: Bytes[] = [];
+  let headBytes = 0;
+  while (headBytes < 2) {
+    const next = await read();
+    if (next.done) break;
+    head.push(next.value);
+    headBytes += next.value.byteLength;
+  }
+  const first = concat(head);
+  if (!isGzip(first)) {
+    if (first.byteLength > 0) give(first);
+    for (let next = await read(); !next.done && !intake.done(); next = await read()) {
+      give(next.value);
+    }
+    if (intake.done()) await reader.cancel();
+    else intake.send({ kind: 'end' });
+    return undefined;
+  }
+  // gzip: the compressed bytes are kept, should the browser's gunzip fail
+  const compressed: Bytes[] = [first];
+  const source = new ReadableStream<Bytes>({
+    start: (controller) => controller.enqueue(first),
+    async pull(controller) {
+      const next = await read();
+      if (next.done) return controller.close();
+      compressed.push(next.value);
+      controller.enqueue(next.value);
+    },
+  });
+  const text = source.pipeThrough<Bytes>(new DecompressionStream('gzip')).getReader();
   try {
-    const [result] = await Promise.all([
-      loaded,
-      read().catch((err: unknown) => {
-        settled = true;
-        onFailed(err instanceof Error ? err : new Error(String(err)));
+    for (let next = await text.read(); !next.done; next = await text.read()) {
+      if (intake.done()) {
+        await text.cancel();
+        return undefined;
+      }
+      give(next.value);
+    }
+  } catch {
+    for (let next = await read(); !next.done; next = await read()) compressed.push(next.value);
+    return { gzipAgain: concat(compressed) };
+  }
+  intake.send({ kind: 'end' });
+  return undefined;
+}
+
+async function load(
+  name: string,
+  open: () => Promise<{ stream: ReadableStream<Bytes>; total: number }>,
+  progress: Progress,
+): Promise<LoadedRecording> {
+  let intake = startIntake(name);
+  try {
+    const { stream, total } = await open();
+    const again = await Promise.race([
+      feed(stream, total, progress, intake).catch(() => {
+        throw new RecordingLoadError(`${name}: could not be read to the end`);
       }),
+      // a bad line fails the load at once, whatever is still downloading
+      intake.loaded.then(() => undefined),
     ]);
-    let nextExport = 0;
+    if (again !== undefined) {
+      intake.worker.terminate();
+      intake = startIntake(name);
+      intake.send({ kind: 'gzip', bytes: again.gzipAgain }, [again.gzipAgain.buffer]);
+      intake.send({ kind: 'end' });
+    }
+    const result = await intake.loaded;
+    const { worker, alerts, exportWindow } = intake;
     return {
       name,
       hello: result.hello,
@@ -166,17 +225,11 @@ async function load(
       annotations: result.annotations,
       ...(result.warning !== undefined && { warning: result.warning }),
       alerts,
-      exportWindow(from, to) {
-        const id = nextExport++;
-        return new Promise((resolve) => {
-          exports.set(id, resolve);
-          send({ kind: 'export', id, from, to });
-        });
-      },
+      exportWindow,
       dispose: () => worker.terminate(),
     };
   } catch (err) {
-    worker.terminate();
+    intake.worker.terminate();
     throw err;
   }
 }

@@ -10,7 +10,7 @@ import type { AlertEvent } from '../core/detector';
 import type { Annotation, Hello } from '../core/protocol';
 import { gunzip } from '../core/gunzip';
 import { RecordingParser } from '../core/recording';
-import { unpackRecording, type RecordingContents } from '../core/recording-contents';
+import { RecordingUnpacker, type RecordingContents } from '../core/recording-contents';
 import { recordingOfWindow } from '../core/recording-window';
 import { snapshotBuffers, type SeriesSnapshot } from '../core/series-store';
 
@@ -37,7 +37,9 @@ export type FromIntake =
 export type PostFromIntake = (message: FromIntake, transfer?: ArrayBuffer[]) => void;
 
 export function createRecordingIntake(post: PostFromIntake): (message: ToIntake) => void {
-  const parser = new RecordingParser();
+  // each line unpacked as it is read: the store grows with the download, not after it
+  const unpacker = new RecordingUnpacker();
+  const parser = new RecordingParser((payload) => unpacker.add(payload));
   const decoder = new TextDecoder();
   let failed = false;
   // the gzip data ended early: every whole line before the cut still loads
@@ -56,7 +58,7 @@ export function createRecordingIntake(post: PostFromIntake): (message: ToIntake)
       ? `the gzip data is cut off: ${parsed.warning ?? 'the file ends early'}; every complete line before it was loaded`
       : parsed.warning;
     if (payloads.length === 0) throw new Error('holds no hello: not a recording');
-    contents = unpackRecording(payloads);
+    contents = unpacker.finish();
     const series = contents.series.snapshot();
     post(
       {

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecording } from '../../src/core/recording';
@@ -182,6 +182,38 @@ describe('recordings that are not whole', () => {
     );
     expect(await attr(page, '[data-testid=connection]', 'data-state')).toBe('live');
     expect(await page.locator('[data-testid=replay-clock]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a gzipped recording cut off loads every line before the cut, with a warning', async () => {
+    const cut = join(dir.path, 'cut.ndjson.gz');
+    const gz = gzipSync(sample.join('\n'));
+    writeFileSync(cut, gz.subarray(0, Math.floor(gz.length / 2)));
+    const page = await openFile(cut);
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'replay');
+    expect(await page.locator('[data-testid=replay-warning]').innerText()).toMatch(
+      /cut\.ndjson\.gz: the gzip data is cut off: line \d+ is incomplete/,
+    );
+    expect(await page.locator('[data-testid=heatmap-row]').count()).toBe(10);
+    await page.close();
+  });
+
+  it('gzipped recordings joined with cat load whole', async () => {
+    const joined = join(dir.path, 'joined.ndjson.gz');
+    const half = Math.floor(sample.length / 2);
+    const first = sample.slice(0, half).join('\n') + '\n';
+    const rest = sample.slice(half).join('\n');
+    writeFileSync(joined, Buffer.concat([gzipSync(first), gzipSync(rest)]));
+    const page = await openFile(joined);
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'replay');
+    // the replay ends where the whole recording ends, not where its first part does
+    const frames = parseRecording(sample.join('\n')).payloads.filter((p) => p.type === 'frame');
+    const lastT = frames.at(-1)!.payload.t;
+    await page.keyboard.press('End');
+    await waitFor(
+      async () => Number(await attr(page, '[data-testid=replay-clock]', 'data-t')),
+      lastT,
+    );
     await page.close();
   });
 

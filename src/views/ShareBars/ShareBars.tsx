@@ -25,10 +25,10 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'â
 /** Each server's share of requests now against the share its weight should give it. */
 export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
   const version = useThrottledSeriesVersion(500);
-  // deferred: a replay seek that changes the firing alerts repaints the heatmap at once and
-  // re-renders these bars (tens of ms of SVG) in slices after, not in the seek's frame
+  // deferred: a replay seek that changes the firing alerts, or a recording opened, paints
+  // the heatmap at once and renders these bars (tens of ms of SVG) in slices after
   const alerting = useDeferredValue(useAlertingServers());
-  const series = useDashboard((s) => s.series);
+  const series = useDeferredValue(useDashboard((s) => s.series));
   const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
   // a pinned view shows the shares at its moment, not now
   const viewEndT = useThrottledSelector(selectViewEnd, 250);

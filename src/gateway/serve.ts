@@ -146,7 +146,7 @@ export async function serve(args: ParsedArgs): Promise<number> {
   const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   console.log(`Skewboard gateway: ${spec} at ${speed}x`);
-  if (plan.kind !== 'off') console.log(`Recording to ${describePlan(plan)}`);
+  if (recorder && plan.kind !== 'off') console.log(`Recording to ${describePlan(plan)}`);
   console.log(`Open http://localhost:${actualPort}/`);
   source.start(hub);
 

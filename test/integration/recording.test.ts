@@ -162,6 +162,49 @@ describe('serve records by default', () => {
   );
 });
 
+describe('a recording that cannot be written', () => {
+  it(
+    'costs the recording, not the dashboard: serve warns once and clients get every frame',
+    async () => {
+      const data = await folder();
+      // <data>/recordings cannot be made: a plain file stands where the folder would go
+      writeFileSync(join(data, 'recordings'), 'not a folder');
+      const gw = await gateway(['--speed', '600', '--data', data]);
+      const got = client(gw.url);
+      await until(() => got.frames.length >= 20, '20 frames');
+      expect(contiguous(got.frames.map((f) => f.seq))).toBe(true);
+      const warnings = gw
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('cannot record'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(
+        /cannot record to .*recordings: E[A-Z]+: .*serving without recording/,
+      );
+      expect(gw.output()).not.toContain('Recording to');
+    },
+    TEST_MS,
+  );
+
+  it(
+    'named with --record, stops the start with one line saying which file and why',
+    async () => {
+      const data = await folder();
+      writeFileSync(join(data, 'plain-file'), 'x');
+      const target = join(data, 'plain-file', 'incident.ndjson');
+      const run = spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '--record', target], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim()).toMatch(
+        new RegExp(`^skewboard: cannot record to ${target.replace(/[.\\/]/g, '\\$&')}: E[A-Z]+`),
+      );
+    },
+    TEST_MS,
+  );
+});
+
 describe('GET /api/recording', () => {
   it(
     'downloads a window of the buffer as a loadable recording, behind the token',

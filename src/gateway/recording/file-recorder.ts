@@ -6,16 +6,17 @@
 import {
   closeSync,
   existsSync,
+  fstatSync,
   mkdirSync,
   openSync,
   readFileSync,
   truncateSync,
-  writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseRecording, recordingLine, RecordingError } from '../../core/recording';
 import { createRestore } from '../../core/recording-restore';
 import { RecordingFileError } from '../read-recording';
+import { appendWholeLine, RecordingTrouble } from './append-line';
 import type { Recorder } from './recorder';
 
 export function openFileRecorder(
@@ -42,9 +43,18 @@ export function openFileRecorder(
     for (const payload of parsed.payloads) restore.add(payload);
   }
   const fd = openSync(path, 'a');
+  let goodBytes = fstatSync(fd).size;
+  const trouble = new RecordingTrouble(warn, Date.now);
   return {
     write: (type, payload) => {
-      writeSync(fd, recordingLine(type, payload));
+      if (trouble.skip()) return;
+      try {
+        goodBytes = appendWholeLine(fd, recordingLine(type, payload), goodBytes);
+        trouble.succeeded(path);
+      } catch (err) {
+        // the file is cut back to its last whole line; the next try appends after it
+        trouble.failed(path, err);
+      }
     },
     // the file goes on from where it stopped: the source's own hello starts each run
     useHeader: () => {},

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseByteSize, parseDurationMs } from '../../core/flag-units';
 import type { RotationLimits } from '../../core/recording-rotation';
 import { UsageError } from '../args';
+import { RecordingFileError } from '../read-recording';
 import { openFileRecorder } from './file-recorder';
 import type { Recorder } from './recorder';
 import { openRotatingRecorder } from './rotating-recorder';
@@ -87,9 +88,24 @@ export function openRecording(
     case 'off':
       return undefined;
     case 'file':
-      return openFileRecorder(plan.path, keepFrames, warn);
+      // asked for by name: a file that cannot be written stops the start, saying why
+      try {
+        return openFileRecorder(plan.path, keepFrames, warn);
+      } catch (err) {
+        if (err instanceof RecordingFileError) throw err;
+        throw new Error(`cannot record to ${plan.path}: ${(err as Error).message}`, { cause: err });
+      }
     case 'folder':
-      return openRotatingRecorder({ dir: plan.dir, limits: plan.limits, keepFrames, warn });
+      // the default: a folder that cannot be written costs the recording, not the dashboard
+      try {
+        return openRotatingRecorder({ dir: plan.dir, limits: plan.limits, keepFrames, warn });
+      } catch (err) {
+        warn(
+          `cannot record to ${plan.dir}: ${(err as Error).message}; serving without recording ` +
+            `(--data DIR to record elsewhere, --no-record to say so)`,
+        );
+        return undefined;
+      }
   }
 }
 

@@ -204,3 +204,33 @@ describe('openRotatingRecorder', () => {
     expect(files(dir)).toContain('notes.txt');
   });
 });
+
+describe('when the recording cannot be written (a folder gone, a disk full)', () => {
+  it('carries on, says so once, and records again when it can, each file still whole', () => {
+    const root = tempDir();
+    const dir = join(root, 'recordings');
+    // a new file every 5 frames, so a failure shows at the next rotation
+    const r = recorder(dir, { maxBytes: FRAME_BYTES * 5 });
+    play(r, 1, 7);
+    // the folder replaced by a plain file: no new file can be opened in it
+    rmSync(dir, { recursive: true });
+    writeFileSync(dir, 'not a folder');
+    expect(() => play(r, 8, 40)).not.toThrow();
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(
+      /^cannot write the recording .*recordings.*: E[A-Z]+: .*carries on without recording and tries again every 30 s$/,
+    );
+    // room again; the next try is 30 s after the last failure
+    rmSync(dir);
+    play(r, 41, 80);
+    expect(r.warnings).toHaveLength(2);
+    expect(r.warnings[1]).toMatch(
+      /^recording again, to .*recordings.*; \d+ payloads sent while it failed \(\d+ s\) were not recorded$/,
+    );
+    // every file the folder holds loads, and the frames go on from where recording resumed
+    const seqs = seqsIn(dir);
+    expect(seqs.at(-1)).toBe(80);
+    expect(seqs.every((s, i) => i === 0 || s === seqs[i - 1]! + 1)).toBe(true);
+    for (const name of files(dir)) expect(load(dir, name).payloads[0]!.type).toBe('hello');
+  });
+});

@@ -4,7 +4,7 @@
  * current hello and the annotations held so it loads on its own, the oldest deleted when the
  * folder is over its cap. On start it restores from the newest files, as `--record FILE` does.
  */
-import { closeSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordingFileName } from '../../core/recording-file-name';
 import { recordingLine } from '../../core/recording';
@@ -14,8 +14,10 @@ import {
   type FolderFile,
   type RotationLimits,
 } from '../../core/recording-rotation';
+import { appendWholeLine, RecordingTrouble } from './append-line';
 import { listRecordings, restoreFromFolder } from './recording-folder';
 import type { Recorder, RecordingHeader } from './recorder';
+import type { RecordedPayload } from '../../core/recording';
 
 export interface RotatingRecorderOptions {
   dir: string;
@@ -46,15 +48,17 @@ export function openRotatingRecorder(opts: RotatingRecorderOptions): Recorder {
   let current: OpenFile | undefined;
 
   const append = (file: OpenFile, line: string) => {
-    writeSync(file.fd, line);
-    file.entry.bytes += Buffer.byteLength(line);
+    file.entry.bytes = appendWholeLine(file.fd, line, file.entry.bytes);
   };
+  const trouble = new RecordingTrouble(warn, now);
 
   const open = (): OpenFile => {
     // names must sort in the order the files were started, even if the clock steps back
     const newest = files.at(-1)?.startedAt ?? -Infinity;
     const startedAt = Math.max(now(), newest + 1);
     const entry: FolderFile = { name: recordingFileName(startedAt), bytes: 0, startedAt };
+    // the folder may have been removed while the gateway ran
+    mkdirSync(dir, { recursive: true });
     const file: OpenFile = {
       fd: openSync(join(dir, entry.name), 'a'),
       entry,
@@ -63,9 +67,14 @@ export function openRotatingRecorder(opts: RotatingRecorderOptions): Recorder {
     };
     files.push(entry);
     const head = header?.() ?? (lastHello && { hello: lastHello, annotations: [] });
-    if (head) {
-      append(file, recordingLine('hello', head.hello));
-      for (const a of head.annotations) append(file, recordingLine('annotation', a));
+    try {
+      if (head) {
+        append(file, recordingLine('hello', head.hello));
+        for (const a of head.annotations) append(file, recordingLine('annotation', a));
+      }
+    } catch (err) {
+      closeSync(file.fd);
+      throw err;
     }
     return file;
   };
@@ -86,28 +95,47 @@ export function openRotatingRecorder(opts: RotatingRecorderOptions): Recorder {
     }
   };
 
+  const writeLine = (type: RecordedPayload['type'], line: string) => {
+    // only a frame starts a new file, so hellos and notes stay with the frames they precede
+    if (current && type === 'frame') {
+      const file = { ...current, bytes: current.entry.bytes };
+      if (rotationDue(file, Buffer.byteLength(line), now(), limits)) {
+        closeSync(current.fd);
+        current = undefined;
+      }
+    }
+    let opened = false;
+    if (!current) {
+      current = open();
+      opened = true;
+    }
+    // a new file's header already holds the current hello
+    if (!(opened && type === 'hello')) append(current, line);
+    if (type === 'frame') current.frames++;
+    enforceCap();
+  };
+
   enforceCap();
   return {
     write(type, payload) {
-      const line = recordingLine(type, payload);
       if (type === 'hello') lastHello = payload as RecordingHeader['hello'];
-      // only a frame starts a new file, so hellos and notes stay with the frames they precede
-      if (current && type === 'frame') {
-        const file = { ...current, bytes: current.entry.bytes };
-        if (rotationDue(file, Buffer.byteLength(line), now(), limits)) {
-          closeSync(current.fd);
-          current = undefined;
+      if (trouble.skip()) return;
+      try {
+        writeLine(type, recordingLine(type, payload));
+        trouble.succeeded(join(dir, current!.entry.name));
+      } catch (err) {
+        // a full disk, a folder gone: the file so far stays whole, the next try starts a new one
+        const path = current ? join(dir, current.entry.name) : dir;
+        if (current) {
+          try {
+            closeSync(current.fd);
+          } catch {
+            // nothing more to lose
+          }
         }
+        current = undefined;
+        trouble.failed(path, err);
       }
-      let opened = false;
-      if (!current) {
-        current = open();
-        opened = true;
-      }
-      // a new file's header already holds the current hello
-      if (!(opened && type === 'hello')) append(current, line);
-      if (type === 'frame') current.frames++;
-      enforceCap();
     },
     useHeader(h) {
       header = h;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildApp } from './lib/app-build';
 import { resources } from './lib/resources';
-import { kib, table, writeResult } from './lib/report';
+import { goal, goalTable, kib, table, writeResult } from './lib/report';
 
 const held = resources('bundle', 3 * 60_000);
 const app = held.hold(await buildApp({ minify: true }), (a) => a.remove());
@@ -63,5 +63,8 @@ for (const c of css)
 rows.push(['initial JS', '', kib(initial.bytes), kib(initial.gzip)]);
 rows.push(['all JS', '', kib(total.bytes), kib(total.gzip)]);
 console.log(table(rows));
-console.log('(no goal set for bundle size: figures only)');
-writeResult({ benchmark: 'bundle', figures: { initial, total, assets, css }, goals: [] });
+const goals = [
+  goal('initial JS, gzipped', '< 200 KiB', kib(initial.gzip), initial.gzip < 200 * 1024),
+];
+console.log(goalTable(goals));
+writeResult({ benchmark: 'bundle', figures: { initial, total, assets, css }, goals });

@@ -197,7 +197,7 @@ console.log(
     [`seek to ${SEEKS} random moments`, 'p50', 'p95'],
     ['controller.seek + heatmap repaint', ms(fig.seek.sync.p50), ms(fig.seek.sync.p95)],
     ['  + React render (next task)', ms(fig.seek.rendered.p50), ms(fig.seek.rendered.p95)],
-    ['  + next frame painted', ms(fig.seek.frame.p50), ms(fig.seek.frame.p95)],
+    ['  + next frame begins (it paints the seek)', ms(fig.seek.frame.p50), ms(fig.seek.frame.p95)],
     ['  + share bars re-rendered (page idle)', ms(fig.seek.settled.p50), ms(fig.seek.settled.p95)],
   ]),
 );

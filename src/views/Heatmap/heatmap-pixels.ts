@@ -1,6 +1,7 @@
 /**
- * Fills one pixel per cell (server row x time column) into an RGBA word buffer; the component
- * blits it scaled up, so a full repaint is one pass over typed arrays and one drawImage.
+ * One pixel per cell (server row x time column) in an RGBA word buffer, which the canvas puts
+ * as it is and CSS scales up: a full paint is one pass over typed arrays, and HeatmapPixels
+ * keeps the buffer up to date a column at a time as frames come.
  */
 import { latencyLutIndex } from '../../core/colour-scale';
 import type { SeriesStore } from '../../core/series-store';

@@ -1,15 +1,11 @@
 import { gzipSync as fflateGzip } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { concatBytes } from './concat-bytes';
 import { gunzip, GunzipError } from './gunzip';
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 const gzipSync = (s: string | Uint8Array) =>
   fflateGzip(typeof s === 'string' ? new TextEncoder().encode(s) : s);
-const concat = (parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
-  return out;
-};
 const lines = Array.from({ length: 2000 }, (_, i) => `{"type":"frame","seq":${i}}\n`).join('');
 
 describe('gunzip of a recording file', () => {
@@ -19,14 +15,14 @@ describe('gunzip of a recording file', () => {
   });
 
   it('reads every member of files joined with cat', () => {
-    const joined = concat([gzipSync('first\n'), gzipSync(lines), gzipSync('last\n')]);
+    const joined = concatBytes([gzipSync('first\n'), gzipSync(lines), gzipSync('last\n')]);
     const { data, cutOff } = gunzip(joined);
     expect(text(data)).toBe('first\n' + lines + 'last\n');
     expect(cutOff).toBe(false);
   });
 
   it('reads a file joined with itself (both members the same size)', () => {
-    const twice = concat([gzipSync(lines), gzipSync(lines)]);
+    const twice = concatBytes([gzipSync(lines), gzipSync(lines)]);
     expect(text(gunzip(twice).data)).toBe(lines + lines);
   });
 

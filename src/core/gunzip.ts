@@ -6,6 +6,7 @@
  * byte it could read.
  */
 import { Gunzip, gunzipSync } from 'fflate';
+import { concatBytes } from './concat-bytes';
 import { crc32 } from './crc32';
 
 export interface Gunzipped {
@@ -68,11 +69,6 @@ export function gunzip(bytes: Uint8Array): Gunzipped {
     if (codeOf(err) !== UNEXPECTED_EOF) throw new GunzipError('the gzip data is damaged');
     cutOff = true;
   }
-  const data = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let offset = 0;
-  for (const p of parts) {
-    data.set(p, offset);
-    offset += p.byteLength;
-  }
+  const data = concatBytes(parts);
   return { data, cutOff };
 }

@@ -8,6 +8,7 @@
  */
 import { alertTimelineOf, type AlertTimeline } from '../core/alert-timeline';
 import type { Annotation, Hello } from '../core/protocol';
+import { concatBytes } from '../core/concat-bytes';
 import { SeriesStore } from '../core/series-store';
 import type { FromIntake, ToIntake } from './recording-intake';
 
@@ -110,16 +111,6 @@ function startIntake(name: string): Intake {
   };
 }
 
-const concat = (parts: Bytes[]): Bytes => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.byteLength;
-  }
-  return out;
-};
-
 /**
  * Reads the stream into `intake` with progress on the bytes read. Text goes over as it
  * arrives, so the worker parses while the rest downloads. Gzip goes through the browser's
@@ -157,7 +148,7 @@ async function feed(
     head.push(next.value);
     headBytes += next.value.byteLength;
   }
-  const first = concat(head);
+  const first = concatBytes(head);
   if (!isGzip(first)) {
     if (first.byteLength > 0) give(first);
     for (let next = await read(); !next.done && !intake.done(); next = await read()) {
@@ -189,7 +180,7 @@ async function feed(
     }
   } catch {
     for (let next = await read(); !next.done; next = await read()) compressed.push(next.value);
-    return { gzipAgain: concat(compressed) };
+    return { gzipAgain: concatBytes(compressed) };
   }
   intake.send({ kind: 'end' });
   return undefined;

@@ -64,7 +64,9 @@ describe('alerts on the seed incident', () => {
       expect(
         await attr(page, `[data-testid=heatmap-row][data-server=${id}]`, 'data-alerting'),
       ).toBe('true');
-      expect(await attr(page, `[data-testid=share-row][data-server=${id}]`, 'data-alerting')).toBe(
+      // the bars render just after the heatmap
+      await waitFor(
+        () => attr(page, `[data-testid=share-row][data-server=${id}]`, 'data-alerting'),
         'true',
       );
     }

@@ -77,7 +77,8 @@ describe('bad input from a foreign gateway', () => {
     // the bad frame was dropped whole: the page knows it is missing one frame
     expect(await attr(page, '[data-testid=feed]', 'data-missed-frames')).toBe('1');
     expect(await page.locator('[data-testid=heatmap-row]').count()).toBe(2);
-    expect(await attr(page, '[data-testid=share-row][data-server=web-a]', 'data-share')).toBe(
+    await waitFor(
+      () => attr(page, '[data-testid=share-row][data-server=web-a]', 'data-share'),
       '0.5000',
     );
     expect(await attr(page, '[data-testid=connection]', 'data-state')).toBe('live');

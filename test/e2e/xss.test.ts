@@ -156,6 +156,8 @@ describe('XSS payloads stay text', () => {
       XSS_PAYLOADS.length,
       10_000,
     );
+    // the bars render just after the heatmap
+    await waitFor(() => page.locator('[data-testid=share-row]').count(), XSS_PAYLOADS.length);
     const labels = await page.locator('[data-testid=share-row] td:first-child').allInnerTexts();
     for (const p of XSS_PAYLOADS) expect(labels).toContain(p.trim());
     // the hover card shows a server's label too

@@ -3,7 +3,7 @@
  * leave a torn line in the middle of a file once writing resumes, and the file would no
  * longer load. On failure the file is cut back to where its last whole line ended.
  */
-import { ftruncateSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, writeSync } from 'node:fs';
 
 /** Appends `line` to `fd`, whose file holds `goodBytes` whole-line bytes; returns the new size. */
 export function appendWholeLine(fd: number, line: string, goodBytes: number): number {
@@ -23,6 +23,21 @@ export function appendWholeLine(fd: number, line: string, goodBytes: number): nu
     throw err;
   }
   return goodBytes + bytes.length;
+}
+
+/**
+ * Whether the file open at `fd` was deleted under the recorder (its folder removed, say):
+ * writes to it still succeed, into a file nobody can read.
+ */
+export const wasDeleted = (fd: number): boolean => fstatSync(fd).nlink === 0;
+
+/** Closes a file the recorder is giving up on; a failure to close loses nothing more. */
+export function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // already lost
+  }
 }
 
 /** ms between attempts to record again after a write failed */

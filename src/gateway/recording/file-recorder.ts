@@ -2,6 +2,8 @@
  * `--record FILE`: appends every payload the gateway sends to one recording (CONTRACT section 2),
  * and, when the file already holds one, restores the buffer, the annotations and the frame
  * numbering from it, so clients resume across a gateway restart without losing a frame.
+ * A write that fails once it runs (a full disk, the file deleted) costs the recording, never
+ * the dashboard.
  */
 import {
   closeSync,
@@ -16,13 +18,15 @@ import { dirname } from 'node:path';
 import { parseRecording, recordingLine, RecordingError } from '../../core/recording';
 import { createRestore } from '../../core/recording-restore';
 import { RecordingFileError } from '../read-recording';
-import { appendWholeLine, RecordingTrouble } from './append-line';
-import type { Recorder } from './recorder';
+import { appendWholeLine, closeQuietly, RecordingTrouble, wasDeleted } from './append-line';
+import type { Recorder, RecordingHeader } from './recorder';
 
 export function openFileRecorder(
   path: string,
   keepFrames: number,
   warn: (message: string) => void,
+  /** the wall clock; tests move it */
+  now: () => number = Date.now,
 ): Recorder {
   mkdirSync(dirname(path), { recursive: true });
   const restore = createRestore(keepFrames);
@@ -42,23 +46,63 @@ export function openFileRecorder(
     }
     for (const payload of parsed.payloads) restore.add(payload);
   }
-  const fd = openSync(path, 'a');
+  let fd: number | undefined = openSync(path, 'a');
   let goodBytes = fstatSync(fd).size;
-  const trouble = new RecordingTrouble(warn, Date.now);
+  let header: (() => RecordingHeader) | undefined;
+  const trouble = new RecordingTrouble(warn, now);
+
+  /** The file again where it was deleted, starting with the hub's hello so it loads on its own. */
+  const reopen = (): number => {
+    mkdirSync(dirname(path), { recursive: true });
+    const opened = openSync(path, 'a');
+    try {
+      goodBytes = fstatSync(opened).size;
+      const head = header?.();
+      if (head && goodBytes === 0) {
+        goodBytes = appendWholeLine(opened, recordingLine('hello', head.hello), goodBytes);
+        for (const a of head.annotations)
+          goodBytes = appendWholeLine(opened, recordingLine('annotation', a), goodBytes);
+      }
+    } catch (err) {
+      closeQuietly(opened);
+      throw err;
+    }
+    return opened;
+  };
+
   return {
     write: (type, payload) => {
       if (trouble.skip()) return;
       try {
+        let deleted = false;
+        if (fd !== undefined && wasDeleted(fd)) {
+          closeQuietly(fd);
+          fd = undefined;
+          deleted = true;
+        }
+        fd ??= reopen();
         goodBytes = appendWholeLine(fd, recordingLine(type, payload), goodBytes);
+        if (deleted) {
+          warn(
+            `the recording ${path} was deleted while it was being written (what it held is ` +
+              `lost); it starts again from here`,
+          );
+        }
         trouble.succeeded(path);
       } catch (err) {
         // the file is cut back to its last whole line; the next try appends after it
         trouble.failed(path, err);
       }
     },
-    // the file goes on from where it stopped: the source's own hello starts each run
-    useHeader: () => {},
-    close: async () => closeSync(fd),
+    // the file goes on from where it stopped: the source's own hello starts each run, and the
+    // header only a file made again after it was deleted
+    useHeader: (h) => {
+      header = h;
+    },
+    close: async () => {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
     restored: restore.result(),
   };
 }

@@ -1,7 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../args';
-import { describePlan, RECORD_DEFAULTS, recordPlan } from './record-plan';
+import { describePlan, openRecording, RECORD_DEFAULTS, recordPlan } from './record-plan';
 
 const flags = (o: Record<string, string | undefined>) =>
   new Map(Object.entries(o).filter((e): e is [string, string] => e[1] !== undefined));
@@ -76,5 +78,46 @@ describe('describePlan', () => {
     { plan: { kind: 'file', path: 'run.ndjson' }, want: 'run.ndjson' },
   ] as const)('$want', ({ plan, want }) => {
     expect(describePlan(plan)).toBe(want);
+  });
+});
+
+describe('openRecording, where nothing can be written (a plain file stands where a folder would)', () => {
+  const underPlainFile = () => {
+    const root = mkdtempSync(join(tmpdir(), 'skewboard-plan-'));
+    writeFileSync(join(root, 'plain-file'), 'x');
+    return { root, blocked: join(root, 'plain-file') };
+  };
+
+  it('--record FILE stops the start, naming the file', () => {
+    const { root, blocked } = underPlainFile();
+    const path = join(blocked, 'incident.ndjson');
+    const warnings: string[] = [];
+    try {
+      expect(() => openRecording({ kind: 'file', path }, 10, (m) => warnings.push(m))).toThrow(
+        new RegExp(`^cannot record to ${path.replace(/[.\\/]/g, '\\$&')}: E[A-Z]+: `),
+      );
+      expect(warnings).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true });
+    }
+  });
+
+  it('the default folder warns once and serves without recording', () => {
+    const { root, blocked } = underPlainFile();
+    const plan = {
+      kind: 'folder' as const,
+      dir: join(blocked, 'recordings'),
+      limits: RECORD_DEFAULTS,
+    };
+    const warnings: string[] = [];
+    try {
+      expect(openRecording(plan, 10, (m) => warnings.push(m))).toBeUndefined();
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(
+        /^cannot record to .*recordings: E[A-Z]+: .*serving without recording/,
+      );
+    } finally {
+      rmSync(root, { recursive: true });
+    }
   });
 });

@@ -100,6 +100,8 @@ export function openRecording(
       try {
         return openRotatingRecorder({ dir: plan.dir, limits: plan.limits, keepFrames, warn });
       } catch (err) {
+        // a recording that does not read is bad input: name its file and line, as before
+        if (err instanceof RecordingFileError) throw err;
         warn(
           `cannot record to ${plan.dir}: ${(err as Error).message}; serving without recording ` +
             `(--data DIR to record elsewhere, --no-record to say so)`,

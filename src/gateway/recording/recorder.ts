@@ -13,7 +13,10 @@ export interface RecordingHeader {
 }
 
 export interface Recorder {
-  /** appends one payload; one synchronous write per line, so a crash loses at most that line */
+  /**
+   * appends one payload; one synchronous write per line, so a crash loses at most that line.
+   * Never throws: a failure is reported through `warn`, once, and tried again later.
+   */
   write: (type: RecordedPayload['type'], payload: object) => void;
   /** where new files get their header from (the hub, once it exists) */
   useHeader: (header: () => RecordingHeader) => void;

@@ -233,4 +233,22 @@ describe('when the recording cannot be written (a folder gone, a disk full)', ()
     expect(seqs.every((s, i) => i === 0 || s === seqs[i - 1]! + 1)).toBe(true);
     for (const name of files(dir)) expect(load(dir, name).payloads[0]!.type).toBe('hello');
   });
+
+  it('its folder removed mid-run: says so once, makes it again and records every frame after', () => {
+    const dir = join(tempDir(), 'recordings');
+    const r = recorder(dir, { maxBytes: FRAME_BYTES * 5 });
+    play(r, 1, 7);
+    rmSync(dir, { recursive: true });
+    expect(() => play(r, 8, 40)).not.toThrow();
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        /^the recording .*recordings\/skewboard-\S+\.ndjson was deleted while it was being written \(what it held is lost\); recording goes on in .*recordings\/skewboard-\S+\.ndjson$/,
+      ),
+    ]);
+    expect(seqsIn(dir)).toEqual(Array.from({ length: 33 }, (_, i) => 8 + i));
+    for (const name of files(dir)) {
+      expect(load(dir, name).warning).toBeUndefined();
+      expect(load(dir, name).payloads[0]!.type).toBe('hello');
+    }
+  });
 });

@@ -3,6 +3,7 @@
  * (`<data>/recordings`), a new file when one gets too big or too old, each starting with the
  * current hello and the annotations held so it loads on its own, the oldest deleted when the
  * folder is over its cap. On start it restores from the newest files, as `--record FILE` does.
+ * A write that fails (a full disk, the folder gone) costs the recording, never the dashboard.
  */
 import { closeSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import {
   type FolderFile,
   type RotationLimits,
 } from '../../core/recording-rotation';
-import { appendWholeLine, RecordingTrouble } from './append-line';
+import { appendWholeLine, closeQuietly, RecordingTrouble, wasDeleted } from './append-line';
 import { listRecordings, restoreFromFolder } from './recording-folder';
 import type { Recorder, RecordingHeader } from './recorder';
 import type { RecordedPayload } from '../../core/recording';
@@ -52,31 +53,47 @@ export function openRotatingRecorder(opts: RotatingRecorderOptions): Recorder {
   };
   const trouble = new RecordingTrouble(warn, now);
 
+  // the file being opened or written, for a warning
+  let target = dir;
   const open = (): OpenFile => {
     // names must sort in the order the files were started, even if the clock steps back
     const newest = files.at(-1)?.startedAt ?? -Infinity;
     const startedAt = Math.max(now(), newest + 1);
     const entry: FolderFile = { name: recordingFileName(startedAt), bytes: 0, startedAt };
+    const path = join(dir, entry.name);
+    target = path;
     // the folder may have been removed while the gateway ran
     mkdirSync(dir, { recursive: true });
-    const file: OpenFile = {
-      fd: openSync(join(dir, entry.name), 'a'),
-      entry,
-      frames: 0,
-      openedAt: now(),
-    };
-    files.push(entry);
-    const head = header?.() ?? (lastHello && { hello: lastHello, annotations: [] });
+    const file: OpenFile = { fd: openSync(path, 'a'), entry, frames: 0, openedAt: now() };
     try {
+      const head = header?.() ?? (lastHello && { hello: lastHello, annotations: [] });
       if (head) {
         append(file, recordingLine('hello', head.hello));
         for (const a of head.annotations) append(file, recordingLine('annotation', a));
       }
     } catch (err) {
-      closeSync(file.fd);
+      // a file without its header is no use: a full disk, tried every 30 s, would leave one each time
+      closeQuietly(file.fd);
+      try {
+        unlinkSync(path);
+      } catch {
+        // left empty, which a restart skips
+      }
       throw err;
     }
+    files.push(entry);
     return file;
+  };
+
+  /** The path of the open file if it was deleted (its folder removed, say), after letting it go. */
+  const dropDeleted = (): string | undefined => {
+    if (!current || !wasDeleted(current.fd)) return undefined;
+    const path = join(dir, current.entry.name);
+    closeQuietly(current.fd);
+    const at = files.indexOf(current.entry);
+    if (at >= 0) files.splice(at, 1);
+    current = undefined;
+    return path;
   };
 
   const enforceCap = () => {
@@ -100,8 +117,9 @@ export function openRotatingRecorder(opts: RotatingRecorderOptions): Recorder {
     if (current && type === 'frame') {
       const file = { ...current, bytes: current.entry.bytes };
       if (rotationDue(file, Buffer.byteLength(line), now(), limits)) {
-        closeSync(current.fd);
+        const { fd } = current;
         current = undefined;
+        closeSync(fd);
       }
     }
     let opened = false;
@@ -121,18 +139,20 @@ export function openRotatingRecorder(opts: RotatingRecorderOptions): Recorder {
       if (type === 'hello') lastHello = payload as RecordingHeader['hello'];
       if (trouble.skip()) return;
       try {
+        const deleted = dropDeleted();
         writeLine(type, recordingLine(type, payload));
-        trouble.succeeded(join(dir, current!.entry.name));
+        const path = join(dir, current!.entry.name);
+        if (deleted) {
+          warn(
+            `the recording ${deleted} was deleted while it was being written (what it held is ` +
+              `lost); recording goes on in ${path}`,
+          );
+        }
+        trouble.succeeded(path);
       } catch (err) {
         // a full disk, a folder gone: the file so far stays whole, the next try starts a new one
-        const path = current ? join(dir, current.entry.name) : dir;
-        if (current) {
-          try {
-            closeSync(current.fd);
-          } catch {
-            // nothing more to lose
-          }
-        }
+        const path = current ? join(dir, current.entry.name) : target;
+        if (current) closeQuietly(current.fd);
         current = undefined;
         trouble.failed(path, err);
       }

@@ -209,3 +209,79 @@ describe('a recording parsed as it arrives, in chunks cut anywhere', () => {
     expect(parser.payloads).toHaveLength(4);
   });
 });
+
+describe('a recording read as bytes, its frame lines straight from the bytes', () => {
+  const encoder = new TextEncoder();
+  const titled: Annotation = { ...note, title: 'Rollback ✅ by Zoë' };
+  const whole = [
+    helloLine,
+    frameLine(1),
+    recordingLine('annotation', titled),
+    frameLine(2),
+    frameLine(3),
+  ].join('');
+
+  /** Every payload in order, scanned frames parsed back from their bytes; and how many were. */
+  function readBytes(bytes: Uint8Array, size: number) {
+    const payloads: unknown[] = [];
+    let scanned = 0;
+    const parser = new RecordingParser(
+      (p) => payloads.push(p),
+      (_, line) => {
+        scanned++;
+        const { type, ...payload } = JSON.parse(new TextDecoder().decode(line));
+        payloads.push({ type, payload });
+      },
+    );
+    for (let i = 0; i < bytes.length; i += size) parser.pushBytes(bytes.slice(i, i + size));
+    const { warning } = parser.end();
+    return { payloads, scanned, warning };
+  }
+
+  it.each([1, 2, 7, 64, 1000, whole.length])(
+    'chunks of %i bytes read as the whole text, and the frames are scanned',
+    (size) => {
+      const read = readBytes(encoder.encode(whole), size);
+      expect(read.payloads).toEqual(parseRecording(whole).payloads);
+      expect(read.scanned).toBe(3);
+      expect(read.warning).toBeUndefined();
+    },
+  );
+
+  it('a torn last line is a warning, wherever the chunks were cut', () => {
+    const torn = encoder.encode(whole + frameLine(4).slice(0, 40));
+    for (const size of [3, 50, torn.length]) {
+      const read = readBytes(torn, size);
+      expect(read.payloads).toEqual(parseRecording(whole).payloads);
+      expect(read.warning).toBe(
+        'line 6 is incomplete (the recording was cut off mid-write) and was ignored',
+      );
+    }
+  });
+
+  it.each([
+    ['a bad figure', frameLine(4).replace('"requests":90', '"requests":-90')],
+    ['a repeated server', frameLine(4).replace('"web-2"', '"web-1"')],
+    ['a frame before the one above it', frameLine(4, T0)],
+    ['a line that is not JSON', '{"type":"frame",\n'],
+  ])('%s stops the read with the message the text reader gives', (_, line) => {
+    const bad = whole + line + frameLine(5);
+    const asText = thrownBy(() => parseRecording(bad));
+    const parser = new RecordingParser(
+      () => {},
+      () => {},
+    );
+    const asBytes = thrownBy(() => {
+      parser.pushBytes(encoder.encode(bad));
+      parser.end();
+    });
+    expect(asBytes).toBeInstanceOf(RecordingError);
+    expect(asBytes).toMatchObject({ line: 6, message: (asText as Error).message });
+  });
+
+  it('a byte-order mark, carriage returns and a blank line read as in the text', () => {
+    const text = '\ufeff' + whole.replaceAll('\n', '\r\n') + '\n';
+    const read = readBytes(encoder.encode(text), 5);
+    expect(read.payloads).toEqual(parseRecording(whole).payloads);
+  });
+});

@@ -13,6 +13,8 @@ import {
   type Frame,
   type Hello,
 } from './protocol';
+import { concatBytes } from './concat-bytes';
+import { FRAME_LINE_START, FrameLineScanner } from './frame-line-scanner';
 import { ValidationError } from './validate';
 
 export type RecordedPayload =
@@ -77,21 +79,63 @@ export interface ParsedRecording {
   warning?: string;
 }
 
+/** Takes a frame line read straight from its bytes: the scanner holds its figures. */
+export type ScannedFrameSink = (frame: FrameLineScanner, line: Uint8Array) => void;
+
+const NEWLINE = 0x0a;
+
 /**
  * Parses a recording as its text arrives, in chunks cut anywhere (a download, a gunzip
  * stream): each complete line is parsed and checked at once, so a bad line stops the load
  * early with its line number. The first line must be a hello and times must not go back; the
  * last line may be torn (no newline at the end and not parseable), and is then dropped.
+ *
+ * Text comes as strings (push) or as UTF-8 bytes (pushBytes), not both. Given bytes and an
+ * `onScannedFrame`, frame lines in a gateway's compact form are read from the bytes by a
+ * FrameLineScanner and go to it, not to `payloads` or `onPayload`; every other line is
+ * decoded and parsed as text.
  */
 export class RecordingParser {
   readonly payloads: RecordedPayload[] = [];
   private pending = '';
+  private pendingBytes: Uint8Array[] = [];
   private lineNumber = 0;
   private lastT = -Infinity;
   private ended = false;
+  private readonly scanner = new FrameLineScanner();
+  // the first line's decoder drops a byte-order mark, as a whole-file decode would
+  private readonly firstLineDecoder = new TextDecoder();
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   /** `onPayload`: called with each payload as its line is read, in order */
-  constructor(private readonly onPayload?: (payload: RecordedPayload) => void) {}
+  constructor(
+    private readonly onPayload?: (payload: RecordedPayload) => void,
+    private readonly onScannedFrame?: ScannedFrameSink,
+  ) {}
+
+  /** As push, for UTF-8 bytes; `chunk` is kept (not copied) while its lines are needed. */
+  pushBytes(chunk: Uint8Array): void {
+    if (this.ended) throw new Error('RecordingParser: push after end');
+    let from = 0;
+    let newline = chunk.indexOf(NEWLINE);
+    if (newline === -1) {
+      this.pendingBytes.push(chunk);
+      return;
+    }
+    if (this.pendingBytes.length > 0) {
+      const line = concatBytes([...this.pendingBytes, chunk.subarray(0, newline)]);
+      this.pendingBytes = [];
+      this.byteLine(line, 0, line.length);
+      from = newline + 1;
+      newline = chunk.indexOf(NEWLINE, from);
+    }
+    while (newline !== -1) {
+      this.byteLine(chunk, from, newline);
+      from = newline + 1;
+      newline = chunk.indexOf(NEWLINE, from);
+    }
+    if (from < chunk.length) this.pendingBytes.push(chunk.subarray(from));
+  }
 
   /** Parses every line `text` completes; throws RecordingError at the first bad one. */
   push(text: string): void {
@@ -118,6 +162,10 @@ export class RecordingParser {
 
   /** The whole recording; a last line with no newline that does not parse is a warning. */
   end(): ParsedRecording {
+    if (this.pendingBytes.length > 0) {
+      this.pending = this.decode(concatBytes(this.pendingBytes));
+      this.pendingBytes = [];
+    }
     this.ended = true;
     let warning: string | undefined;
     if (this.pending !== '') {
@@ -133,6 +181,27 @@ export class RecordingParser {
     return warning === undefined
       ? { payloads: this.payloads }
       : { payloads: this.payloads, warning };
+  }
+
+  private byteLine(bytes: Uint8Array, from: number, to: number): void {
+    const scanner = this.scanner;
+    if (
+      this.onScannedFrame !== undefined &&
+      this.payloads.length > 0 &&
+      startsWith(bytes, from, FRAME_LINE_START) &&
+      scanner.scan(bytes, from, to) &&
+      scanner.t >= this.lastT
+    ) {
+      this.lineNumber++;
+      this.lastT = scanner.t;
+      this.onScannedFrame(scanner, bytes.subarray(from, to));
+      return;
+    }
+    this.line(this.decode(bytes.subarray(from, to)));
+  }
+
+  private decode(bytes: Uint8Array): string {
+    return (this.lineNumber === 0 ? this.firstLineDecoder : this.decoder).decode(bytes);
   }
 
   private line(line: string): void {
@@ -157,6 +226,11 @@ export class RecordingParser {
     this.payloads.push(parsed);
     this.onPayload?.(parsed);
   }
+}
+
+function startsWith(bytes: Uint8Array, from: number, prefix: Uint8Array): boolean {
+  for (let k = 0; k < prefix.length; k++) if (bytes[from + k] !== prefix[k]) return false;
+  return true;
 }
 
 /** Parses a whole recording (see RecordingParser). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, Sample } from './protocol';
+import { FrameLineScanner } from './frame-line-scanner';
 import { SeriesStore, snapshotBuffers, type ServerSeries } from './series-store';
 
 const DAY = 86_400_000;
@@ -340,5 +341,60 @@ describe('a store resized, as a loader grows one for a recording of unknown leng
     const store = new SeriesStore({ capacity: 6, maxAgeMs: Infinity });
     for (let seq = 1; seq <= 5; seq++) push(store, seq);
     expect(requests(store.resized(2))).toEqual([4, 5]);
+  });
+});
+
+describe('a frame given as columns, as a recording’s frame lines are read', () => {
+  const encoder = new TextEncoder();
+  /** `f` read by the scanner, as a loader reads its line */
+  const columns = (f: Frame) => {
+    const bytes = encoder.encode(JSON.stringify({ type: 'frame', ...f }));
+    const scanner = new FrameLineScanner();
+    expect(scanner.scan(bytes, 0, bytes.length)).toBe(true);
+    return scanner;
+  };
+  const sameStores = (a: SeriesStore, b: SeriesStore) => {
+    const shape = (s: SeriesStore) => {
+      const { times, seqs, servers, ...rest } = s.snapshot();
+      return {
+        ...rest,
+        times: [...times],
+        seqs: [...seqs],
+        servers: servers.map((x) => ({ ...x })),
+      };
+    };
+    expect(shape(b)).toEqual(shape(a));
+  };
+
+  it('lands as the same frame given as an object: servers reordered, left out, added, reweighted, through a wrapped ring', () => {
+    const pushed = [
+      frame(1, 1000, [sample('web-1', 10), sample('web-2', 0, 0, { up: false })]),
+      frame(2, 2000, [sample('web-2', 5), sample('web-1', 7, 80, { errors: 2 })]),
+      frame(3, 3000, [sample('web-1', 9)]),
+      frame(4, 4000, [
+        sample('web-3', 4, 30, { weight: 3 }),
+        sample('web-1', 9, 20, { weight: 0.5 }),
+      ]),
+      frame(5, 5000, []),
+      frame(6, 6000, [sample('web-1', 1), sample('web-2', 2), sample('web-3', 3)]),
+      frame(7, 7000, [sample('web-1', 1), sample('web-2', 2), sample('web-3', 3)]),
+    ];
+    const asObjects = new SeriesStore({ capacity: 4, maxAgeMs: DAY });
+    const asColumns = new SeriesStore({ capacity: 4, maxAgeMs: DAY });
+    asObjects.setServers([{ id: 'web-2', weight: 2 }]);
+    asColumns.setServers([{ id: 'web-2', weight: 2 }]);
+    for (const f of pushed) {
+      expect(asColumns.pushColumns(f.seq, f.t, columns(f))).toEqual(asObjects.push(f));
+      sameStores(asObjects, asColumns);
+    }
+  });
+
+  it('refuses a frame it cannot append, as push does', () => {
+    const store = new SeriesStore({ capacity: 4, maxAgeMs: DAY });
+    const f = frame(2, 2000);
+    store.pushColumns(2, 2000, columns(f));
+    expect(store.pushColumns(2, 3000, columns(f))).toEqual({ kind: 'duplicate' });
+    expect(store.pushColumns(3, 1000, columns(f))).toEqual({ kind: 'out-of-order' });
+    expect(store.length).toBe(1);
   });
 });

@@ -28,6 +28,25 @@ export type PushResult =
   | { kind: 'duplicate' }
   | { kind: 'out-of-order' };
 
+/**
+ * One frame's samples as columns, index i = the i-th sample: how a recording's frame lines are
+ * read without an object per sample (FrameLineScanner). NaN marks an absent `errors` or
+ * `weight` and a null latency; `up` is -1 when absent.
+ */
+export interface FrameColumns {
+  readonly count: number;
+  readonly requests: Float64Array;
+  readonly errors: Float64Array;
+  readonly p50: Float64Array;
+  readonly p95: Float64Array;
+  readonly p99: Float64Array;
+  readonly up: Int8Array;
+  readonly weight: Float64Array;
+  id(i: number): string;
+  /** whether sample i's id is the one whose UTF-8 bytes are `id` (cheaper than id(i)) */
+  idIs(i: number, id: Uint8Array): boolean;
+}
+
 /** A store's contents as plain data and typed arrays (structured-clonable). */
 export interface SeriesSnapshot {
   capacity: number;
@@ -57,6 +76,8 @@ export interface SeriesStoreOptions {
   maxAgeMs: number;
 }
 
+const ID_ENCODER = new TextEncoder();
+
 export class SeriesStore {
   readonly capacity: number;
   readonly maxAgeMs: number;
@@ -69,6 +90,12 @@ export class SeriesStore {
   /** per server, the push that last wrote its slot (see push) */
   private stamps: number[] = [];
   private pushes = 0;
+  /** frames dropped by the push under way (open counts, close reports) */
+  private evicted = 0;
+  /** each server's id as UTF-8, to match a frame's columns without decoding */
+  private idBytes: Uint8Array[] = [];
+  /** per sample position, the server index it had in the last frame given as columns */
+  private readonly indexAtPosition: number[] = [];
   private start = 0;
   private count = 0;
   private lastSeq = -1;
@@ -150,22 +177,8 @@ export class SeriesStore {
   }
 
   push(frame: Frame): PushResult {
-    if (frame.seq <= this.lastSeq) return { kind: 'duplicate' };
-    if (this.count > 0 && frame.t < this.newestT) return { kind: 'out-of-order' };
-    if (this.lastSeq >= 0) this.missed += frame.seq - this.lastSeq - 1;
-    this.lastSeq = frame.seq;
-
-    let evicted = 0;
-    if (this.count === this.capacity) {
-      this.start = (this.start + 1) % this.capacity;
-      this.count--;
-      evicted++;
-    }
-    const slot = this.slot(this.count);
-    this.count++;
-    this.times[slot] = frame.t;
-    this.seqs[slot] = frame.seq;
-
+    const slot = this.open(frame.seq, frame.t);
+    if (typeof slot !== 'number') return slot;
     // the samples first, each server's slot stamped with this push; then only the servers
     // with no sample get the empty figures (a full frame, the usual one, writes each slot once)
     const stamp = ++this.pushes;
@@ -187,6 +200,68 @@ export class SeriesStore {
       s.up[slot] = sample.up === false ? 0 : 1;
       s.weights[slot] = s.weight;
     }
+    return this.close(slot, stamp, frame.t, serversAdded);
+  }
+
+  /**
+   * Adds a frame given as columns, as push(frame) would add it as an object. The samples' ids
+   * must differ, as the protocol has them.
+   */
+  pushColumns(seq: number, t: number, frame: FrameColumns): PushResult {
+    const slot = this.open(seq, t);
+    if (typeof slot !== 'number') return slot;
+    const stamp = ++this.pushes;
+    let serversAdded = false;
+    for (let i = 0; i < frame.count; i++) {
+      // servers come in the same order frame after frame: try where sample i was last time
+      let index = this.indexAtPosition[i] ?? -1;
+      if (index < 0 || !frame.idIs(i, this.idBytes[index]!)) {
+        const id = frame.id(i);
+        index = this.indexOf.get(id) ?? -1;
+        if (index < 0) {
+          const weight = frame.weight[i]!;
+          index = this.addServer(id, weight === weight ? weight : 1);
+          serversAdded = true;
+        }
+        this.indexAtPosition[i] = index;
+      }
+      const s = this.servers[index]!;
+      this.stamps[index] = stamp;
+      const weight = frame.weight[i]!;
+      if (weight === weight) s.weight = weight;
+      const errors = frame.errors[i]!;
+      s.requests[slot] = frame.requests[i]!;
+      s.errors[slot] = errors === errors ? errors : 0;
+      s.p50[slot] = frame.p50[i]!;
+      s.p95[slot] = frame.p95[i]!;
+      s.p99[slot] = frame.p99[i]!;
+      s.up[slot] = frame.up[i] === 0 ? 0 : 1;
+      s.weights[slot] = s.weight;
+    }
+    return this.close(slot, stamp, t, serversAdded);
+  }
+
+  /** The slot a new frame goes in, or why it does not go in. */
+  private open(seq: number, t: number): number | PushResult {
+    if (seq <= this.lastSeq) return { kind: 'duplicate' };
+    if (this.count > 0 && t < this.newestT) return { kind: 'out-of-order' };
+    if (this.lastSeq >= 0) this.missed += seq - this.lastSeq - 1;
+    this.lastSeq = seq;
+
+    if (this.count === this.capacity) {
+      this.start = (this.start + 1) % this.capacity;
+      this.count--;
+      this.evicted++;
+    }
+    const slot = this.slot(this.count);
+    this.count++;
+    this.times[slot] = t;
+    this.seqs[slot] = seq;
+    return slot;
+  }
+
+  /** Empty figures for the servers the frame left out (not stamped); frames too old go. */
+  private close(slot: number, stamp: number, t: number, serversAdded: boolean): PushResult {
     for (let index = 0; index < this.servers.length; index++) {
       if (this.stamps[index] === stamp) continue;
       const s = this.servers[index]!;
@@ -199,12 +274,14 @@ export class SeriesStore {
       s.weights[slot] = s.weight;
     }
 
-    const oldestKept = frame.t - this.maxAgeMs;
+    const oldestKept = t - this.maxAgeMs;
     while (this.count > 1 && this.times[this.start]! < oldestKept) {
       this.start = (this.start + 1) % this.capacity;
       this.count--;
-      evicted++;
+      this.evicted++;
     }
+    const evicted = this.evicted;
+    this.evicted = 0;
     return { kind: 'appended', evicted, serversAdded };
   }
 
@@ -240,6 +317,7 @@ export class SeriesStore {
     });
     for (const s of snapshot.servers) {
       store.servers.push(s);
+      store.idBytes.push(ID_ENCODER.encode(s.id));
       store.indexOf.set(s.id, store.servers.length - 1);
     }
     return store;
@@ -300,6 +378,7 @@ export class SeriesStore {
       weights: new Float32Array(n).fill(weight),
     };
     this.servers.push(series);
+    this.idBytes.push(ID_ENCODER.encode(id));
     this.indexOf.set(id, this.servers.length - 1);
     return this.servers.length - 1;
   }

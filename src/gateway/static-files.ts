@@ -34,8 +34,9 @@ export function staticFiles(root: string) {
     } catch {
       file = join(base, 'index.html');
     }
+    let size: number;
     try {
-      await stat(file);
+      size = (await stat(file)).size;
     } catch {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('The page is not built: run `npm run build` (or `npm start`), then reload.\n');
@@ -46,6 +47,8 @@ export function staticFiles(root: string) {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
+      // the page shows how much of a recording has come
+      'content-length': size,
     });
     createReadStream(file).pipe(res);
   };

@@ -30,6 +30,19 @@ const inPieces = (b: Uint8Array, size: number): ToIntake[] => {
   return [...pieces, { kind: 'end' }];
 };
 
+const COLUMNS = ['requests', 'errors', 'p50', 'p95', 'p99', 'up', 'weights'] as const;
+/** Every figure a store holds, frame by frame, oldest first. */
+const figures = (store: SeriesStore) => ({
+  times: Array.from({ length: store.length }, (_, i) => store.times[store.slot(i)]),
+  servers: store.servers.map((s) => ({
+    id: s.id,
+    weight: s.weight,
+    ...Object.fromEntries(
+      COLUMNS.map((c) => [c, Array.from({ length: store.length }, (_, i) => s[c][store.slot(i)])]),
+    ),
+  })),
+});
+
 describe('the recording intake (the loader worker)', () => {
   const expected = unpackRecording(parseRecording(text).payloads);
 
@@ -40,7 +53,8 @@ describe('the recording intake (the loader worker)', () => {
     const loaded = posted[0]!.message as Extract<FromIntake, { kind: 'loaded' }>;
     const series = SeriesStore.fromSnapshot(loaded.series);
     expect(series.length).toBe(FRAMES);
-    expect(series.servers.map((s) => s.id)).toEqual(expected.series.servers.map((s) => s.id));
+    // the frame lines were read from their bytes: every figure as the text reader has it
+    expect(figures(series)).toEqual(figures(expected.series));
     expect(loaded.hello).toEqual(expected.hello);
     // the buffers go across without a copy
     expect(posted[0]!.transfer.length).toBe(2 + 7 * series.servers.length);

@@ -10,7 +10,11 @@ import type { AlertEvent } from '../core/detector';
 import type { Annotation, Hello } from '../core/protocol';
 import { gunzip } from '../core/gunzip';
 import { RecordingParser } from '../core/recording';
-import { RecordingUnpacker, type RecordingContents } from '../core/recording-contents';
+import {
+  RecordingUnpacker,
+  type RecordingFrames,
+  type RecordingView,
+} from '../core/recording-contents';
 import { recordingOfWindow } from '../core/recording-window';
 import { snapshotBuffers, type SeriesSnapshot } from '../core/series-store';
 
@@ -37,14 +41,17 @@ export type FromIntake =
 export type PostFromIntake = (message: FromIntake, transfer?: ArrayBuffer[]) => void;
 
 export function createRecordingIntake(post: PostFromIntake): (message: ToIntake) => void {
-  // each line unpacked as it is read: the store grows with the download, not after it
+  // each line unpacked as it is read: the store grows with the download, not after it;
+  // frame lines go from their bytes to the store, with no object per sample
   const unpacker = new RecordingUnpacker();
-  const parser = new RecordingParser((payload) => unpacker.add(payload));
-  const decoder = new TextDecoder();
+  const parser = new RecordingParser(
+    (payload) => unpacker.add(payload),
+    (frame, line) => unpacker.addScanned(frame, line),
+  );
   let failed = false;
   // the gzip data ended early: every whole line before the cut still loads
   let cutOff = false;
-  let contents: RecordingContents | undefined;
+  let contents: (RecordingView & RecordingFrames) | undefined;
 
   const fail = (err: unknown) => {
     failed = true;
@@ -58,18 +65,20 @@ export function createRecordingIntake(post: PostFromIntake): (message: ToIntake)
       ? `the gzip data is cut off: ${parsed.warning ?? 'the file ends early'}; every complete line before it was loaded`
       : parsed.warning;
     if (payloads.length === 0) throw new Error('holds no hello: not a recording');
-    contents = unpacker.finish();
-    const series = contents.series.snapshot();
+    const view = unpacker.finish();
+    const series = view.series.snapshot();
     post(
       {
         kind: 'loaded',
-        hello: contents.hello,
-        annotations: contents.annotations,
+        hello: view.hello,
+        annotations: view.annotations,
         series,
         ...(warning !== undefined && { warning }),
       },
       snapshotBuffers(series),
     );
+    // the review is on screen: now the frames as objects, for the detector and exports
+    contents = { ...view, ...unpacker.frames() };
     post({ kind: 'alerts', events: buildAlertTimeline(contents.detectorInput).events });
   };
 
@@ -83,15 +92,12 @@ export function createRecordingIntake(post: PostFromIntake): (message: ToIntake)
     }
     if (failed) return;
     try {
-      if (message.kind === 'bytes') parser.push(decoder.decode(message.bytes, { stream: true }));
+      if (message.kind === 'bytes') parser.pushBytes(message.bytes);
       else if (message.kind === 'gzip') {
         const text = gunzip(message.bytes);
         cutOff = text.cutOff;
-        parser.push(decoder.decode(text.data, { stream: true }));
-      } else {
-        parser.push(decoder.decode());
-        end();
-      }
+        parser.pushBytes(text.data);
+      } else end();
     } catch (err) {
       fail(err);
     }

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { shareOutliers } from '../../core/share-outliers';
 import { summarizeShares } from '../../core/share-summary';
@@ -8,6 +8,7 @@ import {
   useDashboard,
   useThrottledSelector,
   useThrottledSeriesVersion,
+  useValueAfterPaint,
 } from '../store-context';
 import { useAlertingServers } from '../use-alerting-servers';
 import { shareColour } from './share-colour';
@@ -18,20 +19,21 @@ export interface ShareBarsProps {
 
 /** frames the share is summed over: a minute of traffic smooths out chance */
 const WINDOW_MS = 60_000;
+const AFTER_PAINT = { afterPaint: true };
 /** most servers drawn; a bigger pool shows those furthest off their share */
 const MAX_ROWS = 60;
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
 
 /** Each server's share of requests now against the share its weight should give it. */
 export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
-  const version = useThrottledSeriesVersion(500);
-  // deferred: a replay seek that changes the firing alerts, or a recording opened, paints
-  // the heatmap at once and renders these bars (tens of ms of SVG) in slices after
-  const alerting = useDeferredValue(useAlertingServers());
-  const series = useDeferredValue(useDashboard((s) => s.series));
+  // after the next paint: a replay seek, a change of the firing alerts or a recording opened
+  // paints the heatmap at once, and these bars (tens of ms of SVG) render in the frame after
+  const version = useThrottledSeriesVersion(500, AFTER_PAINT);
+  const alerting = useValueAfterPaint(useAlertingServers());
+  const series = useValueAfterPaint(useDashboard((s) => s.series));
   const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
   // a pinned view shows the shares at its moment, not now
-  const viewEndT = useThrottledSelector(selectViewEnd, 250);
+  const viewEndT = useThrottledSelector(selectViewEnd, 250, AFTER_PAINT);
   const all = useMemo(
     () => summarizeShares(series, Math.max(1, Math.round(WINDOW_MS / intervalMs)), viewEndT),
     // the series is mutated in place; the version says when it changed

@@ -100,6 +100,32 @@ describe('a frame line read straight from its bytes', () => {
     }
   });
 
+  it('reads a frame of 500 servers, and finds a repeated id among them', () => {
+    const samples = Array.from({ length: 500 }, (_, i) => ({
+      id: `app-${i}`,
+      requests: i,
+      latencyMs: i === 0 ? null : { p50: i, p95: i + 0.5, p99: i + 1 },
+    }));
+    const big = { ...frame, samples };
+    expect(scanned(line(big))).toEqual(withAbsent(big));
+    // the same scanner again, its columns and its table of ids already grown
+    const scanner = new FrameLineScanner();
+    const read = (f: Frame) => {
+      const bytes = encoder.encode(line(f));
+      return scanner.scan(bytes, 0, bytes.length);
+    };
+    expect(read(big)).toBe(true);
+    for (const at of [1, 63, 64, 499]) {
+      const repeated = samples.map((s, i) => (i === at ? { ...s, id: 'app-0' } : s));
+      expect(read({ ...frame, samples: repeated }), `id ${at}`).toBe(false);
+      expect((general(line({ ...frame, samples: repeated })) as Error).message).toContain(
+        `samples[${at}].id: repeats "app-0"`,
+      );
+    }
+    expect(read(big)).toBe(true);
+    expect(scanner.count).toBe(500);
+  });
+
   it('reads a line only up to its end', () => {
     const two = encoder.encode(line(frame) + '\n' + line(frame));
     const scanner = new FrameLineScanner();

@@ -59,22 +59,25 @@ describe('the timeline and time zones', () => {
     );
 
     await alert.locator('button.timeline-event').click();
-    expect(await attr(page, '[data-testid=heatmap]', 'data-following')).toBe('false');
+    // the heatmap's labels and markers follow the view at a human pace: within moments
+    await expect.poll(() => attr(page, '[data-testid=heatmap]', 'data-following')).toBe('false');
     // the heatmap spans two hours: the event sits in its middle
-    expect(Number(await attr(page, '[data-testid=heatmap]', 'data-view-end'))).toBe(
-      ALERT_AT + HOUR,
-    );
+    await expect
+      .poll(async () => Number(await attr(page, '[data-testid=heatmap]', 'data-view-end')))
+      .toBe(ALERT_AT + HOUR);
     const marker = page.locator(
       '[data-testid=annotation][data-annotation-id="lb-misconfig:10:00"]',
     );
     const plot = (await page.locator('[data-testid=heatmap] canvas').boundingBox())!;
-    const flag = (await marker.boundingBox())!;
-    expect(Math.abs(flag.x + flag.width / 2 - (plot.x + plot.width / 2))).toBeLessThan(
-      plot.width * 0.01,
-    );
+    await expect
+      .poll(async () => {
+        const flag = (await marker.boundingBox())!;
+        return Math.abs(flag.x + flag.width / 2 - (plot.x + plot.width / 2));
+      })
+      .toBeLessThan(plot.width * 0.01);
 
     await page.locator('button.live-button').click();
-    expect(await attr(page, '[data-testid=heatmap]', 'data-following')).toBe('true');
+    await expect.poll(() => attr(page, '[data-testid=heatmap]', 'data-following')).toBe('true');
     await page.close();
   });
 

@@ -89,6 +89,25 @@ describe('createDetector on the 2024-05-15 pattern', () => {
   });
 });
 
+describe('a frame lists its servers in any order', () => {
+  it('gives the same alerts, messages and all, whatever the order of its samples', () => {
+    const inOrder = run(web, 40, (i) => seedFrame(i)).events;
+    const reversed = run(web, 40, (i) => {
+      const f = seedFrame(i);
+      return { ...f, samples: [...f.samples].reverse() };
+    }).events;
+    // one server's sample first in some frames, the rest in order
+    const rotated = run(web, 40, (i) => {
+      const f = seedFrame(i);
+      const k = i % 10;
+      return { ...f, samples: [...f.samples.slice(k), ...f.samples.slice(0, k)] };
+    }).events;
+    expect(inOrder).toHaveLength(6);
+    expect(reversed).toEqual(inOrder);
+    expect(rotated).toEqual(inOrder);
+  });
+});
+
 describe('firing()', () => {
   it('lists what fires now, with a stable id and its start', () => {
     const { d } = run(web, 12, (i) => seedFrame(i));

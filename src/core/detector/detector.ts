@@ -39,6 +39,8 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
   const config = resolveConfig(overrides);
   // insertion order is display order: hello's order, then servers first seen in frames
   let servers = new Map<string, { pool: string; weight: number }>();
+  /** `servers` as a list, in its order */
+  let order = [...servers];
   let records: FrameRecord[] = [];
   let lastT = -Infinity;
   const tracks = new Map<AlertRule, Map<string, Track>>(RULES.map((r) => [r, new Map()]));
@@ -54,28 +56,36 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
     })[rule];
 
   function ingest(f: Frame): Row[] {
-    const samples = new Map(f.samples.map((s) => [s.id, s]));
+    const known = servers.size;
     for (const s of f.samples) {
       // a sample from a server hello did not list adds it (CONTRACT section 1)
       if (!servers.has(s.id)) servers.set(s.id, { pool: DEFAULT_POOL, weight: s.weight ?? 1 });
     }
-    return [...servers].flatMap(([id, info]) => {
-      const s = samples.get(id);
-      if (!s) return [];
+    if (servers.size !== known) order = [...servers];
+    // rows in the servers' order, not the frame's; a frame that lists every server in that
+    // order (the usual one) needs no look-up
+    const inOrder =
+      f.samples.length === order.length && f.samples.every((s, i) => s.id === order[i]![0]);
+    const samples = inOrder ? f.samples : undefined;
+    const byId = inOrder ? undefined : new Map(f.samples.map((s) => [s.id, s]));
+    const rows: Row[] = [];
+    for (let i = 0; i < order.length; i++) {
+      const [id, info] = order[i]!;
+      const s = samples ? samples[i] : byId!.get(id);
+      if (!s) continue;
       if (s.weight !== undefined) info.weight = s.weight;
       pools.add(info.pool);
-      return [
-        {
-          id,
-          pool: info.pool,
-          weight: info.weight,
-          up: s.up ?? true,
-          requests: s.requests,
-          errors: s.errors ?? 0,
-          p95: s.latencyMs?.p95 ?? null,
-        },
-      ];
-    });
+      rows.push({
+        id,
+        pool: info.pool,
+        weight: info.weight,
+        up: s.up ?? true,
+        requests: s.requests,
+        errors: s.errors ?? 0,
+        p95: s.latencyMs?.p95 ?? null,
+      });
+    }
+    return rows;
   }
 
   function levelsOf(pool: PoolMetrics): PoolLevels {
@@ -99,20 +109,24 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
     const metrics = poolWindows(records).map(poolMetrics);
     const levels = new Map(metrics.map((p) => [p.pool, levelsOf(p)]));
 
+    // a quiet track is not kept (trackOf reads a missing one as quiet): most servers are quiet
+    // most of the time, and a fleet whose ids churn does not grow these maps for weeks
     for (const rule of RULES) {
       const mine = tracks.get(rule)!;
       const sustain = sustainOf(rule);
-      const seen = new Set<string>();
       for (const [, poolLevels] of levels) {
         for (const [id, level] of poolLevels[rule]) {
-          seen.add(id);
-          mine.set(id, stepTrack(mine.get(id) ?? QUIET, level, from, f.t, sustain));
+          const track = mine.get(id);
+          // a quiet track stays quiet but for 'fire'
+          if (track === undefined && level !== 'fire') continue;
+          const next = stepTrack(track ?? QUIET, level, from, f.t, sustain);
+          if (next.phase === 'quiet') mine.delete(id);
+          else mine.set(id, next);
         }
       }
-      // a server gone from the window has nothing wrong left to report; once quiet it is
-      // forgotten, so a fleet whose ids churn does not grow this map for weeks
+      // a server gone from the window has nothing wrong left to report
       for (const [id, track] of mine) {
-        if (seen.has(id)) continue;
+        if (inWindow(levels, rule, id)) continue;
         const next = stepTrack(track, 'clear', from, f.t, sustain);
         if (next.phase === 'quiet') mine.delete(id);
         else mine.set(id, next);
@@ -122,6 +136,8 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
     const events: AlertEvent[] = [];
     for (const rule of RULES) {
       const mine = tracks.get(rule)!;
+      // every server quiet and no alert open: nothing to fire or resolve (the usual frame)
+      if (mine.size === 0 && !open.some((a) => a.rule === rule)) continue;
       const trackOf = (id: string) => mine.get(id) ?? QUIET;
       const poolNames = new Set([
         ...levels.keys(),
@@ -185,11 +201,18 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
       const next = new Map<string, { pool: string; weight: number }>();
       for (const s of h.servers) next.set(s.id, { pool: s.pool ?? DEFAULT_POOL, weight: s.weight });
       servers = next;
+      order = [...servers];
     },
     frame,
     firing: () =>
       open.map(({ pool: _p, who: _w, servers: ids, ...a }) => ({ ...a, servers: [...ids] })),
   };
+}
+
+/** Whether the frame's levels for `rule` judge server `id` (it is in the window). */
+function inWindow(levels: Map<string, PoolLevels>, rule: AlertRule, id: string): boolean {
+  for (const [, poolLevels] of levels) if (poolLevels[rule].has(id)) return true;
+  return false;
 }
 
 function event(t: number, state: AlertEvent['state'], a: Alert, message: string): AlertEvent {

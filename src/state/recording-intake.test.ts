@@ -100,6 +100,29 @@ describe('the recording intake (the loader worker)', () => {
     ]);
   });
 
+  it('reads lines another writer spaced out as it reads a gateway’s, frame for frame', () => {
+    // every third frame line as a hand or another tool might write it: the text reader's
+    const lines = text.split('\n');
+    const spaced = lines.map((line, i) =>
+      i % 3 === 1 && line.startsWith('{"type":"frame"')
+        ? JSON.stringify(JSON.parse(line), null, 1).replaceAll('\n', '')
+        : line,
+    );
+    expect(spaced.filter((line, i) => line !== lines[i]).length).toBeGreaterThan(100);
+    const { posted, receive } = run(inPieces(new TextEncoder().encode(spaced.join('\n')), 65536));
+    const loaded = posted[0]!.message as Extract<FromIntake, { kind: 'loaded' }>;
+    expect(figures(SeriesStore.fromSnapshot(loaded.series))).toEqual(figures(expected.series));
+    const alerts = (posted[1]!.message as Extract<FromIntake, { kind: 'alerts' }>).events;
+    expect(alerts).toEqual(buildAlertTimeline(expected.detectorInput).events);
+    // an export holds the same frames, whichever way each line was read
+    receive({ kind: 'export', id: 1, from: expected.frames[0]!.t, to: expected.frames[99]!.t });
+    const exported = posted.at(-1)!.message as Extract<FromIntake, { kind: 'exported' }>;
+    const frames = parseRecording(exported.text).payloads.flatMap((p) =>
+      p.type === 'frame' ? [p.payload] : [],
+    );
+    expect(frames).toEqual(expected.frames.slice(0, 100));
+  });
+
   it('a file that is not a recording says so', () => {
     const { posted } = run(inPieces(new TextEncoder().encode('\n\n'), 10));
     expect(posted.map((p) => p.message)).toEqual([

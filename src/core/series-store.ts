@@ -90,8 +90,6 @@ export class SeriesStore {
   /** per server, the push that last wrote its slot (see push) */
   private stamps: number[] = [];
   private pushes = 0;
-  /** frames dropped by the push under way (open counts, close reports) */
-  private evicted = 0;
   /** each server's id as UTF-8, to match a frame's columns without decoding */
   private idBytes: Uint8Array[] = [];
   /** per sample position, the server index it had in the last frame given as columns */
@@ -177,30 +175,27 @@ export class SeriesStore {
   }
 
   push(frame: Frame): PushResult {
-    const slot = this.open(frame.seq, frame.t);
-    if (typeof slot !== 'number') return slot;
-    // the samples first, each server's slot stamped with this push; then only the servers
-    // with no sample get the empty figures (a full frame, the usual one, writes each slot once)
-    const stamp = ++this.pushes;
-    let serversAdded = false;
-    for (const sample of frame.samples) {
-      let index = this.indexOf.get(sample.id);
-      if (index === undefined) {
-        index = this.addServer(sample.id, sample.weight ?? 1);
-        serversAdded = true;
+    return this.append(frame.seq, frame.t, (slot, stamp) => {
+      let serversAdded = false;
+      for (const sample of frame.samples) {
+        let index = this.indexOf.get(sample.id);
+        if (index === undefined) {
+          index = this.addServer(sample.id, sample.weight ?? 1);
+          serversAdded = true;
+        }
+        const s = this.servers[index]!;
+        this.stamps[index] = stamp;
+        if (sample.weight !== undefined) s.weight = sample.weight;
+        s.requests[slot] = sample.requests;
+        s.errors[slot] = sample.errors ?? 0;
+        s.p50[slot] = sample.latencyMs?.p50 ?? NaN;
+        s.p95[slot] = sample.latencyMs?.p95 ?? NaN;
+        s.p99[slot] = sample.latencyMs?.p99 ?? NaN;
+        s.up[slot] = sample.up === false ? 0 : 1;
+        s.weights[slot] = s.weight;
       }
-      const s = this.servers[index]!;
-      this.stamps[index] = stamp;
-      if (sample.weight !== undefined) s.weight = sample.weight;
-      s.requests[slot] = sample.requests;
-      s.errors[slot] = sample.errors ?? 0;
-      s.p50[slot] = sample.latencyMs?.p50 ?? NaN;
-      s.p95[slot] = sample.latencyMs?.p95 ?? NaN;
-      s.p99[slot] = sample.latencyMs?.p99 ?? NaN;
-      s.up[slot] = sample.up === false ? 0 : 1;
-      s.weights[slot] = s.weight;
-    }
-    return this.close(slot, stamp, frame.t, serversAdded);
+      return serversAdded;
+    });
   }
 
   /**
@@ -208,60 +203,66 @@ export class SeriesStore {
    * must differ, as the protocol has them.
    */
   pushColumns(seq: number, t: number, frame: FrameColumns): PushResult {
-    const slot = this.open(seq, t);
-    if (typeof slot !== 'number') return slot;
-    const stamp = ++this.pushes;
-    let serversAdded = false;
-    for (let i = 0; i < frame.count; i++) {
-      // servers come in the same order frame after frame: try where sample i was last time
-      let index = this.indexAtPosition[i] ?? -1;
-      if (index < 0 || !frame.idIs(i, this.idBytes[index]!)) {
-        const id = frame.id(i);
-        index = this.indexOf.get(id) ?? -1;
-        if (index < 0) {
-          const weight = frame.weight[i]!;
-          index = this.addServer(id, weight === weight ? weight : 1);
-          serversAdded = true;
+    return this.append(seq, t, (slot, stamp) => {
+      let serversAdded = false;
+      for (let i = 0; i < frame.count; i++) {
+        // servers come in the same order frame after frame: try where sample i was last time
+        let index = this.indexAtPosition[i] ?? -1;
+        if (index < 0 || !frame.idIs(i, this.idBytes[index]!)) {
+          const id = frame.id(i);
+          index = this.indexOf.get(id) ?? -1;
+          if (index < 0) {
+            const weight = frame.weight[i]!;
+            index = this.addServer(id, weight === weight ? weight : 1);
+            serversAdded = true;
+          }
+          this.indexAtPosition[i] = index;
         }
-        this.indexAtPosition[i] = index;
+        const s = this.servers[index]!;
+        this.stamps[index] = stamp;
+        const weight = frame.weight[i]!;
+        if (weight === weight) s.weight = weight;
+        const errors = frame.errors[i]!;
+        s.requests[slot] = frame.requests[i]!;
+        s.errors[slot] = errors === errors ? errors : 0;
+        s.p50[slot] = frame.p50[i]!;
+        s.p95[slot] = frame.p95[i]!;
+        s.p99[slot] = frame.p99[i]!;
+        s.up[slot] = frame.up[i] === 0 ? 0 : 1;
+        s.weights[slot] = s.weight;
       }
-      const s = this.servers[index]!;
-      this.stamps[index] = stamp;
-      const weight = frame.weight[i]!;
-      if (weight === weight) s.weight = weight;
-      const errors = frame.errors[i]!;
-      s.requests[slot] = frame.requests[i]!;
-      s.errors[slot] = errors === errors ? errors : 0;
-      s.p50[slot] = frame.p50[i]!;
-      s.p95[slot] = frame.p95[i]!;
-      s.p99[slot] = frame.p99[i]!;
-      s.up[slot] = frame.up[i] === 0 ? 0 : 1;
-      s.weights[slot] = s.weight;
-    }
-    return this.close(slot, stamp, t, serversAdded);
+      return serversAdded;
+    });
   }
 
-  /** The slot a new frame goes in, or why it does not go in. */
-  private open(seq: number, t: number): number | PushResult {
+  /**
+   * Takes a new frame's slot, has `writeSamples` fill it (stamping each server it writes;
+   * it says whether servers were added), then gives the servers the frame left out empty
+   * figures, so a full frame, the usual one, writes each slot once; frames too old go.
+   */
+  private append(
+    seq: number,
+    t: number,
+    writeSamples: (slot: number, stamp: number) => boolean,
+  ): PushResult {
     if (seq <= this.lastSeq) return { kind: 'duplicate' };
     if (this.count > 0 && t < this.newestT) return { kind: 'out-of-order' };
     if (this.lastSeq >= 0) this.missed += seq - this.lastSeq - 1;
     this.lastSeq = seq;
 
+    let evicted = 0;
     if (this.count === this.capacity) {
       this.start = (this.start + 1) % this.capacity;
       this.count--;
-      this.evicted++;
+      evicted++;
     }
     const slot = this.slot(this.count);
     this.count++;
     this.times[slot] = t;
     this.seqs[slot] = seq;
-    return slot;
-  }
 
-  /** Empty figures for the servers the frame left out (not stamped); frames too old go. */
-  private close(slot: number, stamp: number, t: number, serversAdded: boolean): PushResult {
+    const stamp = ++this.pushes;
+    const serversAdded = writeSamples(slot, stamp);
     for (let index = 0; index < this.servers.length; index++) {
       if (this.stamps[index] === stamp) continue;
       const s = this.servers[index]!;
@@ -278,10 +279,8 @@ export class SeriesStore {
     while (this.count > 1 && this.times[this.start]! < oldestKept) {
       this.start = (this.start + 1) % this.capacity;
       this.count--;
-      this.evicted++;
+      evicted++;
     }
-    const evicted = this.evicted;
-    this.evicted = 0;
     return { kind: 'appended', evicted, serversAdded };
   }
 

@@ -10,11 +10,7 @@ import type { AlertEvent } from '../core/detector';
 import type { Annotation, Hello } from '../core/protocol';
 import { gunzip } from '../core/gunzip';
 import { RecordingParser } from '../core/recording';
-import {
-  RecordingUnpacker,
-  type RecordingFrames,
-  type RecordingView,
-} from '../core/recording-contents';
+import { RecordingUnpacker, type RecordingContents } from '../core/recording-contents';
 import { recordingOfWindow } from '../core/recording-window';
 import { snapshotBuffers, type SeriesSnapshot } from '../core/series-store';
 
@@ -51,7 +47,7 @@ export function createRecordingIntake(post: PostFromIntake): (message: ToIntake)
   let failed = false;
   // the gzip data ended early: every whole line before the cut still loads
   let cutOff = false;
-  let contents: (RecordingView & RecordingFrames) | undefined;
+  let contents: RecordingContents | undefined;
 
   const fail = (err: unknown) => {
     failed = true;

@@ -2,7 +2,7 @@
  * The detector: frames in, alert transitions out. Pure and synchronous, so the browser, the
  * gateway and `skewboard analyze` run the same code and, fed the same frames, agree to the frame.
  */
-import type { Frame, Hello } from '../protocol';
+import type { Frame, Hello, Sample } from '../protocol';
 import { alertId, RULES, type Alert, type AlertEvent, type AlertRule, type Level } from './alert';
 import { causeOf, type PoolLevels } from './cause';
 import { resolveConfig, type DetectorOverrides } from './config';
@@ -39,8 +39,6 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
   const config = resolveConfig(overrides);
   // insertion order is display order: hello's order, then servers first seen in frames
   let servers = new Map<string, { pool: string; weight: number }>();
-  /** `servers` as a list, in its order */
-  let order = [...servers];
   let records: FrameRecord[] = [];
   let lastT = -Infinity;
   const tracks = new Map<AlertRule, Map<string, Track>>(RULES.map((r) => [r, new Map()]));
@@ -56,22 +54,19 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
     })[rule];
 
   function ingest(f: Frame): Row[] {
-    const known = servers.size;
     for (const s of f.samples) {
       // a sample from a server hello did not list adds it (CONTRACT section 1)
       if (!servers.has(s.id)) servers.set(s.id, { pool: DEFAULT_POOL, weight: s.weight ?? 1 });
     }
-    if (servers.size !== known) order = [...servers];
     // rows in the servers' order, not the frame's; a frame that lists every server in that
     // order (the usual one) needs no look-up
-    const inOrder =
-      f.samples.length === order.length && f.samples.every((s, i) => s.id === order[i]![0]);
-    const samples = inOrder ? f.samples : undefined;
-    const byId = inOrder ? undefined : new Map(f.samples.map((s) => [s.id, s]));
+    const byId = listsInOrder(f.samples, servers)
+      ? undefined
+      : new Map(f.samples.map((s) => [s.id, s]));
     const rows: Row[] = [];
-    for (let i = 0; i < order.length; i++) {
-      const [id, info] = order[i]!;
-      const s = samples ? samples[i] : byId!.get(id);
+    let i = 0;
+    for (const [id, info] of servers) {
+      const s = byId ? byId.get(id) : f.samples[i++];
       if (!s) continue;
       if (s.weight !== undefined) info.weight = s.weight;
       pools.add(info.pool);
@@ -201,12 +196,19 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
       const next = new Map<string, { pool: string; weight: number }>();
       for (const s of h.servers) next.set(s.id, { pool: s.pool ?? DEFAULT_POOL, weight: s.weight });
       servers = next;
-      order = [...servers];
     },
     frame,
     firing: () =>
       open.map(({ pool: _p, who: _w, servers: ids, ...a }) => ({ ...a, servers: [...ids] })),
   };
+}
+
+/** Whether `samples` names every one of `servers`, in its order. */
+function listsInOrder(samples: readonly Sample[], servers: ReadonlyMap<string, unknown>): boolean {
+  if (samples.length !== servers.size) return false;
+  let i = 0;
+  for (const id of servers.keys()) if (samples[i++]!.id !== id) return false;
+  return true;
 }
 
 /** Whether the frame's levels for `rule` judge server `id` (it is in the window). */

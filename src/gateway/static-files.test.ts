@@ -43,4 +43,19 @@ describe('the built page and its files', () => {
       expect(await res.text()).toContain('<title>Skewboard</title>');
     },
   );
+
+  it('says the page is not built when there is none', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'skewboard-static-empty-'));
+    const bare = createServer((req, res) => void staticFiles(empty)(req, res));
+    bare.listen(0, '127.0.0.1');
+    await once(bare, 'listening');
+    try {
+      const res = await fetch(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain('The page is not built');
+    } finally {
+      await new Promise((r) => bare.close(r));
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
 });

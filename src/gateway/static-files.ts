@@ -28,16 +28,15 @@ export function staticFiles(root: string) {
     const wanted = normalize(join(base, decodeURIComponent(url.pathname)));
     // a path that climbs out of dist/ gets the app, never a file from elsewhere
     const inside = wanted === base || wanted.startsWith(base + sep);
-    let file = inside ? wanted : join(base, 'index.html');
-    try {
-      if (!(await stat(file)).isFile()) file = join(base, 'index.html');
-    } catch {
-      file = join(base, 'index.html');
+    const page = join(base, 'index.html');
+    // one look at each file: the one asked for, else the page
+    let file = inside ? wanted : page;
+    let size = await fileSize(file);
+    if (size === undefined && file !== page) {
+      file = page;
+      size = await fileSize(file);
     }
-    let size: number;
-    try {
-      size = (await stat(file)).size;
-    } catch {
+    if (size === undefined) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('The page is not built: run `npm run build` (or `npm start`), then reload.\n');
       return;
@@ -52,4 +51,14 @@ export function staticFiles(root: string) {
     });
     createReadStream(file).pipe(res);
   };
+}
+
+/** The size of the plain file at `path`; undefined when there is none (or it is a folder). */
+async function fileSize(path: string): Promise<number | undefined> {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? s.size : undefined;
+  } catch {
+    return undefined;
+  }
 }

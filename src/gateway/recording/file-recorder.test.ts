@@ -2,29 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Annotation, Frame, Hello } from '../../core/protocol';
 import { parseRecording } from '../../core/recording';
 import { openFileRecorder } from './file-recorder';
+import { frame, hello, note, T0 } from './fixtures';
 
-const T0 = Date.UTC(2024, 4, 15, 13, 30);
-const hello: Hello = {
-  v: 1,
-  source: 'sim:x',
-  mode: 'live',
-  intervalMs: 1000,
-  servers: [{ id: 'a', weight: 1 }],
-  now: T0,
-  gatewayId: 'g1',
-};
-const frame = (seq: number): Frame => ({
-  v: 1,
-  seq,
-  t: T0 + seq * 1000,
-  intervalMs: 1000,
-  samples: [{ id: 'a', requests: 10, latencyMs: { p50: 1, p95: 2, p99: 3 } }],
-});
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const note: Annotation = { v: 1, id: 'n1', t: T0, title: 'held', kind: 'note' };
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -45,8 +27,8 @@ function recorder() {
     (m) => warnings.push(m),
     () => clock.now,
   );
-  rec.useHeader(() => ({ hello, annotations: [note] }));
-  rec.write('hello', hello);
+  rec.useHeader(() => ({ hello: hello(), annotations: [note] }));
+  rec.write('hello', hello());
   /** frames from..to, the clock a second per frame */
   const play = (from: number, to: number) => {
     for (let seq = from; seq <= to; seq++) {

@@ -9,32 +9,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Annotation, Frame, Hello } from '../../core/protocol';
 import { parseRecording, recordingLine } from '../../core/recording';
 import { recordingFileName } from '../../core/recording-file-name';
 import type { RotationLimits } from '../../core/recording-rotation';
 import { RecordingFileError } from '../read-recording';
+import { frame, hello, note, T0 } from './fixtures';
 import { openRotatingRecorder } from './rotating-recorder';
 
-const T0 = Date.UTC(2024, 4, 15, 13, 30);
-const hello = (gatewayId = 'g1', source = 'sim:x'): Hello => ({
-  v: 1,
-  source,
-  mode: 'live',
-  intervalMs: 1000,
-  servers: [{ id: 'a', weight: 1 }],
-  now: T0,
-  gatewayId,
-});
-const frame = (seq: number): Frame => ({
-  v: 1,
-  seq,
-  t: T0 + seq * 1000,
-  intervalMs: 1000,
-  samples: [{ id: 'a', requests: 10, latencyMs: { p50: 1, p95: 2, p99: 3 } }],
-});
 const FRAME_BYTES = recordingLine('frame', frame(10)).length;
-const note: Annotation = { v: 1, id: 'n1', t: T0, title: 'held', kind: 'note' };
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -19,7 +19,7 @@ import { parseRecording, recordingLine, RecordingError } from '../../core/record
 import { createRestore } from '../../core/recording-restore';
 import { RecordingFileError } from '../read-recording';
 import { appendWholeLine, closeQuietly, RecordingTrouble, wasDeleted } from './append-line';
-import type { Recorder, RecordingHeader } from './recorder';
+import { headerLines, type Recorder, type RecordingHeader } from './recorder';
 
 export function openFileRecorder(
   path: string,
@@ -59,9 +59,7 @@ export function openFileRecorder(
       goodBytes = fstatSync(opened).size;
       const head = header?.();
       if (head && goodBytes === 0) {
-        goodBytes = appendWholeLine(opened, recordingLine('hello', head.hello), goodBytes);
-        for (const a of head.annotations)
-          goodBytes = appendWholeLine(opened, recordingLine('annotation', a), goodBytes);
+        for (const line of headerLines(head)) goodBytes = appendWholeLine(opened, line, goodBytes);
       }
     } catch (err) {
       closeQuietly(opened);

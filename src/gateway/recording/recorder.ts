@@ -3,7 +3,7 @@
  * (`--record FILE`) or the rotating folder (the default).
  */
 import type { Annotation, Hello } from '../../core/protocol';
-import type { RecordedPayload } from '../../core/recording';
+import { recordingLine, type RecordedPayload } from '../../core/recording';
 import type { RestoredRun } from '../../core/recording-restore';
 
 /** What a new recording file starts with, so it loads on its own: the hello and the notes held. */
@@ -11,6 +11,12 @@ export interface RecordingHeader {
   hello: Hello;
   annotations: Annotation[];
 }
+
+/** The lines a new recording file starts with. */
+export const headerLines = (h: RecordingHeader): string[] => [
+  recordingLine('hello', h.hello),
+  ...h.annotations.map((a) => recordingLine('annotation', a)),
+];
 
 export interface Recorder {
   /**

@@ -17,7 +17,7 @@ import {
 } from '../../core/recording-rotation';
 import { appendWholeLine, closeQuietly, RecordingTrouble, wasDeleted } from './append-line';
 import { listRecordings, restoreFromFolder } from './recording-folder';
-import type { Recorder, RecordingHeader } from './recorder';
+import { headerLines, type Recorder, type RecordingHeader } from './recorder';
 import type { RecordedPayload } from '../../core/recording';
 
 export interface RotatingRecorderOptions {
@@ -67,10 +67,7 @@ export function openRotatingRecorder(opts: RotatingRecorderOptions): Recorder {
     const file: OpenFile = { fd: openSync(path, 'a'), entry, frames: 0, openedAt: now() };
     try {
       const head = header?.() ?? (lastHello && { hello: lastHello, annotations: [] });
-      if (head) {
-        append(file, recordingLine('hello', head.hello));
-        for (const a of head.annotations) append(file, recordingLine('annotation', a));
-      }
+      if (head) for (const line of headerLines(head)) append(file, line);
     } catch (err) {
       // a file without its header is no use: a full disk, tried every 30 s, would leave one each time
       closeQuietly(file.fd);

@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './src/gateway/static/precompress.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress('dist')],
   // module workers (the recording loader), as every browser we support runs them
   worker: { format: 'es' },
   build: {

@@ -258,5 +258,6 @@ describe('the scanner agrees with the general reader on any line', () => {
     // both kinds were tried, many times
     expect(read).toBeGreaterThan(7_000);
     expect(refused).toBeGreaterThan(5_000);
-  });
+    // 40,000 reads: seconds on a loaded machine, and not a measure of speed
+  }, 60_000);
 });

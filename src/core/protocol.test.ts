@@ -86,6 +86,18 @@ describe('parsePayload accepts', () => {
       },
     },
     {
+      name: 'an annotation with every field at its limit',
+      event: 'annotation',
+      payload: {
+        ...annotation,
+        id: 'i'.repeat(200),
+        title: 't'.repeat(200),
+        text: 'x'.repeat(10_000),
+        source: 's'.repeat(200),
+        tags: Array.from({ length: 20 }, () => 'g'.repeat(64)),
+      },
+    },
+    {
       name: 'an annotation that ends when it starts',
       event: 'annotation',
       payload: { ...annotation, endT: T0 },
@@ -283,6 +295,48 @@ describe('parsePayload rejects, naming the event and the path', () => {
       event: 'annotation',
       payload: { ...annotation, tags: ['lb', 7] },
       error: 'annotation: tags[1]: expected a string, got the number 7',
+    },
+    {
+      name: 'an annotation whose id is longer than the limit',
+      event: 'annotation',
+      payload: { ...annotation, id: 'x'.repeat(201) },
+      error: 'annotation: id: is 201 characters long, at most 200',
+    },
+    {
+      name: 'an annotation whose title is longer than the limit',
+      event: 'annotation',
+      payload: { ...annotation, title: 't'.repeat(201) },
+      error: 'annotation: title: is 201 characters long, at most 200',
+    },
+    {
+      name: 'an annotation whose text is longer than the limit',
+      event: 'annotation',
+      payload: { ...annotation, text: 'x'.repeat(10_001) },
+      error: 'annotation: text: is 10001 characters long, at most 10000',
+    },
+    {
+      name: 'an annotation whose source is longer than the limit (900 KB)',
+      event: 'annotation',
+      payload: { ...annotation, source: 's'.repeat(900_000) },
+      error: 'annotation: source: is 900000 characters long, at most 200',
+    },
+    {
+      name: 'an annotation with more tags than the limit',
+      event: 'annotation',
+      payload: { ...annotation, tags: Array.from({ length: 21 }, (_, i) => `t${i}`) },
+      error: 'annotation: tags: has 21 items, at most 20',
+    },
+    {
+      name: 'an annotation with a tag longer than the limit',
+      event: 'annotation',
+      payload: { ...annotation, tags: ['lb', 'x'.repeat(65)] },
+      error: 'annotation: tags[1]: is 65 characters long, at most 64',
+    },
+    {
+      name: 'an annotation:remove whose id is longer than the limit',
+      event: 'annotation:remove',
+      payload: { v: 1, id: 'x'.repeat(201) },
+      error: 'annotation:remove: id: is 201 characters long, at most 200',
     },
     {
       name: 'an annotation:remove without an id',

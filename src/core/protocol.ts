@@ -93,26 +93,43 @@ export const ANNOTATION_KINDS = [
 ] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
+/**
+ * The most an annotation may hold, the same in the page, the gateway and a recording: notes
+ * are written by anyone who may write, kept by the gateway and copied into every new
+ * recording file, so each field has a bound.
+ */
+export const ANNOTATION_LIMITS = {
+  id: 200,
+  title: 200,
+  text: 10_000,
+  source: 200,
+  tags: 20,
+  tag: 64,
+} as const;
+
+const annotationId = T.boundedString(ANNOTATION_LIMITS.id);
 const annotationFields = {
   t: ms,
   endT: T.optional(ms),
-  title: T.string,
-  text: T.optional(T.string),
+  title: T.boundedString(ANNOTATION_LIMITS.title),
+  text: T.optional(T.boundedString(ANNOTATION_LIMITS.text)),
   kind: T.literal(...ANNOTATION_KINDS),
-  source: T.optional(T.string),
-  tags: T.optional(T.array(T.string)),
+  source: T.optional(T.boundedString(ANNOTATION_LIMITS.source)),
+  tags: T.optional(
+    T.array(T.boundedString(ANNOTATION_LIMITS.tag), { maxLength: ANNOTATION_LIMITS.tags }),
+  ),
 };
 const endAfterStart = (a: { t: number; endT?: number }) =>
   a.endT !== undefined && a.endT < a.t ? { path: 'endT', problem: 'is before t' } : null;
 
 export const annotation = T.refine(
-  T.object({ v: version, id: T.string, ...annotationFields }),
+  T.object({ v: version, id: annotationId, ...annotationFields }),
   endAfterStart,
 );
 /** A marker on the time axis (upsert by id). Title and text are untrusted plain text. */
 export type Annotation = T.Infer<typeof annotation>;
 
-export const annotationRemove = T.object({ v: version, id: T.string });
+export const annotationRemove = T.object({ v: version, id: annotationId });
 export type AnnotationRemove = T.Infer<typeof annotationRemove>;
 
 /** What a browser sends to add a note: an annotation without its id. */

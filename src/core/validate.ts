@@ -64,6 +64,19 @@ export const string: Validator<string> = {
   },
 };
 
+/** A string of at most `maxLength` UTF-16 units: every string from outside has a bound. */
+export function boundedString(maxLength: number): Validator<string> {
+  return {
+    check(value, path = '') {
+      if (typeof value !== 'string') return fail(path, 'a string', value);
+      if (value.length > maxLength) {
+        throw new ValidationError(path, `is ${value.length} characters long, at most ${maxLength}`);
+      }
+      return value;
+    },
+  };
+}
+
 export const boolean: Validator<boolean> = {
   check(value, path = '') {
     return typeof value === 'boolean' ? value : fail(path, 'a boolean', value);

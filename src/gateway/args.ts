@@ -1,7 +1,10 @@
 /** Command-line flags: `--name value` pairs and positional words, nothing clever. */
 export interface ParsedArgs {
   positional: string[];
+  /** each flag's last value */
   flags: Map<string, string>;
+  /** every value of each flag, in order, for the ones that may be repeated */
+  lists: Map<string, string[]>;
 }
 
 export class UsageError extends Error {}
@@ -9,6 +12,7 @@ export class UsageError extends Error {}
 export function parseArgs(argv: readonly string[], known: readonly string[]): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
     if (!word.startsWith('--')) {
@@ -25,8 +29,9 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Pa
     const value = eq < 0 ? argv[++i] : word.slice(eq + 1);
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
     flags.set(name, value);
+    lists.set(name, [...(lists.get(name) ?? []), value]);
   }
-  return { positional, flags };
+  return { positional, flags, lists };
 }
 
 export function numberFlag(args: ParsedArgs, name: string, fallback: number, min = 0): number {

@@ -9,6 +9,11 @@ import { annotationsImport } from './commands/annotations-import';
 
 const USAGE = `usage: skewboard serve [--source S] [--port N] [--token T] [--write-token T] [--record FILE] [--data DIR] [--speed X]
                 [--no-record] [--record-max-bytes 64MiB] [--record-max-age 1h] [--record-total-bytes 1GiB]
+                [--host H] [--allow-origin ORIGIN ...] [--allow-frame]
+  tokens: --token lets a client read, --write-token lets it add notes (and read); or set
+          SKEWBOARD_TOKEN / SKEWBOARD_WRITE_TOKEN, which do not show in ps
+  --allow-origin: a page served from another origin (repeatable), e.g. http://localhost:5173
+  --allow-frame: let other sites put the page in a frame
   sources: sim:<scenario> (default sim:lb-misconfig, the 2024-05-15 incident), replay:<recording file>,
            haproxy:<stats CSV URL>
   records to <data>/recordings unless --record FILE or --no-record; GET /api/recording?from=&to= downloads

@@ -42,7 +42,7 @@ async function start(token?: string): Promise<string> {
   const server = createServer(
     httpRoutes({
       hub: fakeHub(),
-      ...(token !== undefined && { token }),
+      ...(token !== undefined && { tokens: { read: token } }),
       fallback: (_req, res) => void res.end('the page'),
     }),
   );

@@ -18,13 +18,21 @@ import {
   type Hello,
 } from '../core/protocol';
 import type { NoteStore } from './note-store';
+import { accessOf, type Access } from './security/access';
+import { NoteBudget, type NoteLimits } from './security/note-budget';
+import { TokenBucket } from './security/token-bucket';
 import type { SourceAnnotation, SourceFrame, SourceInfo, SourceSink } from './sources/source';
 
 /** What a write from the page is answered with (CONTRACT: `annotate`'s ack). */
 export type WriteAck = { ok: true; id: string } | { ok: false; error: string };
 
-const MAX_TITLE = 200;
-const MAX_TEXT = 10_000;
+/** How fast one connection may write notes: a burst, then a steady rate. */
+export interface WriteRate {
+  burst: number;
+  perSecond: number;
+}
+/** a person adds a note every few seconds at most; a script that floods is refused */
+export const DEFAULT_WRITE_RATE: WriteRate = { burst: 10, perSecond: 2 };
 
 export interface HubOptions {
   /** connections without this token are refused with "unauthorized" */
@@ -43,6 +51,10 @@ export interface HubOptions {
   /** first seq to use; a gateway restored from its recording carries on its numbering */
   nextSeq?: number;
   gatewayId?: string;
+  /** per connection; DEFAULT_WRITE_RATE unless given */
+  writeRate?: WriteRate;
+  /** how many notes, and how many bytes of them, the gateway holds at most */
+  noteLimits?: NoteLimits;
 }
 
 export class Hub implements SourceSink {
@@ -52,6 +64,8 @@ export class Hub implements SourceSink {
   private nextSeq: number;
   private sourceInfo: SourceInfo | undefined;
   private rejected = 0;
+  private lastFrameAt: number | undefined;
+  private readonly budget: NoteBudget;
 
   constructor(
     private readonly io: Server,
@@ -60,14 +74,40 @@ export class Hub implements SourceSink {
     this.log = new FrameLog(opts.bufferFrames, opts.bufferAgeMs);
     this.nextSeq = opts.nextSeq ?? 0;
     this.gatewayId = opts.gatewayId ?? randomUUID();
-    for (const note of opts.notes?.notes.values() ?? []) this.annotations.set(note.id, note);
+    this.budget = new NoteBudget(opts.noteLimits);
+    for (const note of opts.notes?.notes.values() ?? []) {
+      this.annotations.set(note.id, note);
+      this.budget.set(note);
+    }
     io.use((socket, next) => {
-      const token = opts.token;
-      const auth = socket.handshake.auth as { token?: unknown } | undefined;
-      if (token !== undefined && auth?.token !== token) next(new Error('unauthorized'));
-      else next();
+      const access = accessOf(presented(socket.handshake.auth), {
+        ...(opts.token !== undefined && { read: opts.token }),
+        ...(opts.writeToken !== undefined && { write: opts.writeToken }),
+      });
+      if (access === 'none') return next(new Error('unauthorized'));
+      (socket.data as SocketData).access = access;
+      next();
     });
-    io.on('connection', (socket) => this.welcome(socket));
+    io.on('connection', (socket) => {
+      try {
+        this.welcome(socket);
+      } catch (err) {
+        this.opts.warn?.(
+          `a connection failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
+        socket.disconnect(true);
+      }
+    });
+  }
+
+  /** Whether the source delivers: a frame within its last 3 intervals (CONTRACT section 4). */
+  readiness(): { ready: boolean; lastFrameAgoMs: number | null } {
+    const info = this.sourceInfo;
+    const wallInterval =
+      (info?.intervalMs ?? 1000) / (info?.speed && info.speed > 0 ? info.speed : 1);
+    const ago = this.lastFrameAt === undefined ? null : Date.now() - this.lastFrameAt;
+    // at least a second: a fast replay's frames come closer together than the event loop's jitter
+    return { ready: ago !== null && ago <= Math.max(3 * wallInterval, 1000), lastFrameAgoMs: ago };
   }
 
   /** payloads from the source that failed validation and were dropped */
@@ -108,6 +148,7 @@ export class Hub implements SourceSink {
       return;
     }
     this.nextSeq++;
+    this.lastFrameAt = Date.now();
     this.log.append(frame);
     this.opts.onPayload?.('frame', frame);
     this.io.emit('frame', frame);
@@ -122,6 +163,7 @@ export class Hub implements SourceSink {
       return;
     }
     this.annotations.set(annotation.id, annotation);
+    this.budget.set(annotation);
     this.opts.onPayload?.('annotation', annotation);
     this.io.emit('annotation', annotation);
   }
@@ -148,16 +190,28 @@ export class Hub implements SourceSink {
     for (const frame of this.log.after(resumeAfterSeq)) socket.emit('frame', frame);
     for (const annotation of this.annotations.values()) socket.emit('annotation', annotation);
 
-    const auth = (socket.handshake.auth ?? {}) as { token?: unknown; writeToken?: unknown };
-    const mayWrite =
-      this.opts.writeToken === undefined ||
-      auth.token === this.opts.writeToken ||
-      auth.writeToken === this.opts.writeToken;
+    const mayWrite = (socket.data as SocketData).access === 'write';
+    const rate = this.opts.writeRate ?? DEFAULT_WRITE_RATE;
+    const bucket = new TokenBucket(rate.burst, rate.perSecond);
     const onWrite = (event: string, handle: (payload: unknown) => WriteAck) =>
       socket.on(event, (payload: unknown, ack?: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (r: WriteAck) => void) : () => {};
-        if (!mayWrite) reply({ ok: false, error: 'unauthorized: writing needs the write token' });
-        else reply(handle(payload));
+        if (!mayWrite)
+          return reply({ ok: false, error: 'unauthorized: writing needs the write token' });
+        if (!bucket.take()) {
+          return reply({
+            ok: false,
+            error: `${event}: too many writes: at most ${rate.perSecond} a second (${rate.burst} at once) from one connection; try again in ${Math.ceil(bucket.waitSeconds)} s`,
+          });
+        }
+        try {
+          reply(handle(payload));
+        } catch (err) {
+          reply({
+            ok: false,
+            error: `${event}: ${err instanceof Error ? err.message : String(err)}`,
+          });
+        }
       });
     onWrite('annotate', (payload) =>
       this.writeNote(() => ({ ...annotateRequest.check(payload), id: `note:${randomUUID()}` })),
@@ -175,6 +229,7 @@ export class Hub implements SourceSink {
         const { id } = annotationRemove.check(payload);
         if (!this.annotations.delete(id))
           return { ok: false, error: `no annotation ${JSON.stringify(id)}` };
+        this.budget.remove(id);
         this.opts.notes?.remove(id);
         this.opts.onPayload?.('annotation:remove', { v: PROTOCOL_VERSION, id });
         this.io.emit('annotation:remove', { v: PROTOCOL_VERSION, id });
@@ -194,17 +249,28 @@ export class Hub implements SourceSink {
     try {
       note = build();
       if (note.title.trim() === '') throw new Error('title: is empty');
-      if (note.title.length > MAX_TITLE)
-        throw new Error(`title: longer than ${MAX_TITLE} characters`);
-      if ((note.text?.length ?? 0) > MAX_TEXT)
-        throw new Error(`text: longer than ${MAX_TEXT} characters`);
+      const full = this.budget.refuses(note);
+      if (full) throw new Error(full);
     } catch (err) {
       return { ok: false, error: `annotate: ${err instanceof Error ? err.message : String(err)}` };
     }
     this.annotations.set(note.id, note);
+    this.budget.set(note);
     this.opts.notes?.upsert(note);
     this.opts.onPayload?.('annotation', note);
     this.io.emit('annotation', note);
     return { ok: true, id: note.id };
   }
+}
+
+/** What the handshake decided about a connection, kept on it. */
+interface SocketData {
+  access: Access;
+}
+
+/** The secrets a client's handshake presents: `auth.token`, and `auth.writeToken` of old pages. */
+function presented(auth: unknown): (string | undefined)[] {
+  if (typeof auth !== 'object' || auth === null) return [];
+  const { token, writeToken } = auth as { token?: unknown; writeToken?: unknown };
+  return [token, writeToken].map((t) => (typeof t === 'string' ? t : undefined));
 }

@@ -2,9 +2,9 @@
  * `skewboard serve`: the gateway and the built SPA on one port.
  */
 import { createServer } from 'node:http';
+import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Server } from 'socket.io';
 import { Hub } from './hub';
 import { numberFlag, parseArgs, UsageError, type ParsedArgs } from './args';
 import { httpRoutes } from './http-routes';
@@ -15,6 +15,10 @@ import { haproxySource } from './sources/haproxy-source';
 import { replaySource, replaySourceName } from './sources/replay-source';
 import { simSource } from './sources/sim-source';
 import type { Source } from './sources/source';
+import { allowedOrigins, type OriginPolicy } from './security/origin';
+import { socketServer } from './socket-server';
+import { securityHeaders } from './static/security-headers';
+import { staticFiles } from './static/static-files';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 export const SERVE_FLAGS = [
@@ -30,17 +34,31 @@ export const SERVE_FLAGS = [
   'record-max-bytes',
   'record-max-age',
   'record-total-bytes',
+  'allow-origin',
 ];
+/** flags without a value */
+const SERVE_SWITCHES = [NO_RECORD, 'allow-frame'];
 const BUFFER_FRAMES = 2000;
-
-/** `serve`'s flags; `--no-record` is a switch without a value, so it is taken out first. */
+/** `serve`'s flags; the switches have no value, so they are taken out first. */
 export function parseServeArgs(argv: readonly string[]): ParsedArgs {
-  const rest = argv.filter((word) => word !== `--${NO_RECORD}`);
+  const isSwitch = (word: string) => SERVE_SWITCHES.some((s) => word === `--${s}`);
+  const rest = argv.filter((word) => !isSwitch(word));
   // known, so that the message for an unknown flag lists it
-  const args = parseArgs(rest, [...SERVE_FLAGS, NO_RECORD]);
-  if (rest.length < argv.length) args.flags.set(NO_RECORD, '');
+  const args = parseArgs(rest, [...SERVE_FLAGS, ...SERVE_SWITCHES]);
+  for (const word of argv.filter(isSwitch)) args.flags.set(word.slice(2), '');
   return args;
 }
+
+/** A secret from its flag, else its environment variable (so it need not show in `ps`). */
+function secret(args: ParsedArgs, flag: string, envName: string): string | undefined {
+  const value = args.flags.get(flag) ?? process.env[envName];
+  if (value === undefined) return undefined;
+  if (value === '') throw new UsageError(`--${flag} (or ${envName}) is empty`);
+  return value;
+}
+
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 
 const splitSpec = (spec: string) => {
   const colon = spec.indexOf(':');
@@ -111,12 +129,19 @@ export async function serve(args: ParsedArgs): Promise<number> {
   const played = restored?.source?.source === sourceName ? restored.source.frames : 0;
   const source = makeSource(played);
 
-  const { staticFiles } = await import('./static-files');
-  const io = new Server({ cors: { origin: '*' }, serveClient: false });
+  const token = secret(args, 'token', 'SKEWBOARD_TOKEN');
+  const writeToken = secret(args, 'write-token', 'SKEWBOARD_WRITE_TOKEN');
+  let origins: OriginPolicy;
+  try {
+    origins = { allowed: allowedOrigins(args.lists.get('allow-origin') ?? []) };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const io = socketServer(origins);
   const notes = openNoteStore(join(dataDir, 'annotations.ndjson'), warn);
   const hub = new Hub(io, {
-    ...(args.flags.has('token') && { token: args.flags.get('token') }),
-    ...(args.flags.has('write-token') && { writeToken: args.flags.get('write-token') }),
+    ...(token !== undefined && { token }),
+    ...(writeToken !== undefined && { writeToken }),
     notes,
     bufferFrames: BUFFER_FRAMES,
     bufferAgeMs: 6 * 3600_000,
@@ -133,8 +158,14 @@ export async function serve(args: ParsedArgs): Promise<number> {
   const http = createServer(
     httpRoutes({
       hub,
-      ...(args.flags.has('token') && { token: args.flags.get('token') }),
+      tokens: {
+        ...(token !== undefined && { read: token }),
+        ...(writeToken !== undefined && { write: writeToken }),
+      },
+      origins,
+      headers: securityHeaders({ allowFrame: args.flags.has('allow-frame') }),
       fallback: staticFiles(DIST),
+      warn,
     }),
   );
   io.attach(http);
@@ -147,6 +178,11 @@ export async function serve(args: ParsedArgs): Promise<number> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   console.log(`Skewboard gateway: ${spec} at ${speed}x`);
   if (recorder && plan.kind !== 'off') console.log(`Recording to ${describePlan(plan)}`);
+  if (!isLoopback(host) && token === undefined) {
+    warn(
+      `listening on ${host} with no --token: anyone who can reach port ${actualPort} can read every frame${writeToken === undefined ? ' and add, change or remove notes' : ''}; set --token (or SKEWBOARD_TOKEN) and --write-token`,
+    );
+  }
   console.log(`Open http://localhost:${actualPort}/`);
   source.start(hub);
 

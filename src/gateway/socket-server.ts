@@ -6,10 +6,11 @@ import { Server } from 'socket.io';
 import { originAllowed, type OriginPolicy } from './security/origin';
 
 /**
- * the largest message a client may send: a note at its limits is ~12 KB of JSON (more with
- * escapes); anything far bigger is not ours
+ * The largest message a client may send before its connection is closed. A note at its
+ * limits is ~12 KB of JSON; a larger one (a 900 KB `source`) still gets an answer naming the
+ * field that is too long, and only a message past this one is cut off.
  */
-export const MAX_CLIENT_MESSAGE_BYTES = 256 * 1024;
+export const MAX_CLIENT_MESSAGE_BYTES = 1_000_000;
 
 export function socketServer(origins: OriginPolicy): Server {
   return new Server({

@@ -58,7 +58,7 @@ describe('rotationDue', () => {
       want: undefined,
     },
   ])('$case -> $want', ({ bytes, frames, incoming, age, want }) => {
-    const current = { bytes, frames, openedAt: T0 };
+    const current = { bytes, headerBytes: 0, frames, openedAt: T0 };
     expect(rotationDue(current, incoming, T0 + age, LIMITS)).toBe(want);
   });
 
@@ -66,7 +66,29 @@ describe('rotationDue', () => {
     { limits: { maxBytes: 0, maxAgeMs: 60_000 }, bytes: 1e12, age: 0, want: undefined },
     { limits: { maxBytes: 1000, maxAgeMs: 0 }, bytes: 10, age: 1e12, want: undefined },
   ])('a limit of 0 is no limit: $limits', ({ limits, bytes, age, want }) => {
-    expect(rotationDue({ bytes, frames: 5, openedAt: T0 }, 10, T0 + age, limits)).toBe(want);
+    expect(
+      rotationDue({ bytes, headerBytes: 0, frames: 5, openedAt: T0 }, 10, T0 + age, limits),
+    ).toBe(want);
+  });
+});
+
+describe('rotationDue, with a header', () => {
+  it.each([
+    { case: 'a small header: the limit counts it', bytes: 950, header: 100, want: 'size' },
+    { case: 'frames not yet as big as the header', bytes: 5000, header: 2600, want: undefined },
+    { case: 'frames as big as the header', bytes: 5200, header: 2600, want: 'size' },
+    { case: 'old, but frames smaller than the header', bytes: 1500, header: 900, age: 1e6 },
+    {
+      case: 'old, and frames as big as the header',
+      bytes: 1800,
+      header: 900,
+      age: 1e6,
+      limits: { maxBytes: 0, maxAgeMs: 60_000 },
+      want: 'age',
+    },
+  ])('$case -> $want', ({ bytes, header, age = 0, limits = LIMITS, want }) => {
+    const current = { bytes, headerBytes: header, frames: 3, openedAt: T0 };
+    expect(rotationDue(current, 100, T0 + age, limits)).toBe(want);
   });
 });
 

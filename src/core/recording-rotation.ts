@@ -16,6 +16,8 @@ export interface RotationLimits {
 /** The file being written. */
 export interface CurrentFile {
   bytes: number;
+  /** of which its header: the hello and the notes held, which every new file starts with */
+  headerBytes: number;
   /** frame lines written to it */
   frames: number;
   /** wall-clock ms when it was opened */
@@ -32,7 +34,10 @@ export interface FolderFile {
 
 export type RotationReason = 'size' | 'age';
 
-/** Whether to start a new file before writing a frame line of `incomingBytes`. */
+/**
+ * Whether to start a new file before writing a frame line of `incomingBytes`. A file whose
+ * header is more than half of `maxBytes` grows past it, to twice its header.
+ */
 export function rotationDue(
   current: CurrentFile,
   incomingBytes: number,
@@ -42,6 +47,10 @@ export function rotationDue(
   // a file without frames is only its header: rotating it would loop when the header alone is
   // bigger than the limit, and would leave files that show nothing
   if (current.frames === 0) return undefined;
+  // nor before its frames outweigh its header: every file repeats the header, so however big
+  // the notes held, headers stay at most half of what is written (40 notes of 900 KB and a
+  // small --record-max-bytes once started a file per frame, 1.7 GB in 8 s)
+  if (current.bytes - current.headerBytes < current.headerBytes) return undefined;
   if (limits.maxBytes > 0 && current.bytes + incomingBytes > limits.maxBytes) return 'size';
   if (limits.maxAgeMs > 0 && now - current.openedAt >= limits.maxAgeMs) return 'age';
   return undefined;

@@ -22,6 +22,19 @@ export function recordingOfWindow(
   frames: readonly Frame[],
   w: RecordingWindow,
 ): string {
+  return [...recordingLinesOfWindow(hello, annotations, frames, w)].join('');
+}
+
+/**
+ * The same text a line at a time, for an answer written as it goes. What goes in is chosen
+ * now; a line is made only when it is asked for.
+ */
+export function recordingLinesOfWindow(
+  hello: Hello,
+  annotations: Iterable<Annotation>,
+  frames: readonly Frame[],
+  w: RecordingWindow,
+): Iterable<string> {
   const inWindow = frames.filter((f) => f.t >= w.from && f.t <= w.to).sort((a, b) => a.t - b.t);
   // the hello speaks for this file: where its frames start, not where the buffer does
   const head: Hello = { ...hello };
@@ -29,11 +42,11 @@ export function recordingOfWindow(
   const first = inWindow[0];
   if (first !== undefined) head.oldestSeq = first.seq;
   const notes = [...annotations].filter((a) => overlapsWindow(a, w)).sort((a, b) => a.t - b.t);
-  return [
-    recordingLine('hello', head),
-    ...notes.map((a) => recordingLine('annotation', a)),
-    ...inWindow.map((f) => recordingLine('frame', f)),
-  ].join('');
+  return (function* () {
+    yield recordingLine('hello', head);
+    for (const a of notes) yield recordingLine('annotation', a);
+    for (const f of inWindow) yield recordingLine('frame', f);
+  })();
 }
 
 /**

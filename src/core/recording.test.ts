@@ -285,3 +285,57 @@ describe('a recording read as bytes, its frame lines straight from the bytes', (
     expect(read.payloads).toEqual(parseRecording(whole).payloads);
   });
 });
+
+describe('a line longer than the limit', () => {
+  const encoder = new TextEncoder();
+  // every line of `whole` fits; `long` does not
+  const max = Math.max(helloLine.length, frameLine(2).length);
+  const whole = helloLine + frameLine(2);
+  const long = recordingLine('annotation', { ...note, title: 'x'.repeat(max) });
+  /** Reads `text` in chunks of `size`, as text or as bytes, with lines of at most `max`. */
+  const read = (text: string, size: number, asBytes: boolean) => {
+    const parser = new RecordingParser(undefined, undefined, { maxLineBytes: max });
+    for (let i = 0; i < text.length; i += size) {
+      const part = text.slice(i, i + size);
+      if (asBytes) parser.pushBytes(encoder.encode(part));
+      else parser.push(part);
+    }
+    return parser.end();
+  };
+
+  it.each([
+    { size: 3, asBytes: false },
+    { size: 1000, asBytes: false },
+    { size: 3, asBytes: true },
+    { size: 1000, asBytes: true },
+  ])('stops the read naming its line (chunks of $size, bytes: $asBytes)', ({ size, asBytes }) => {
+    expect(thrownBy(() => read(helloLine + long + frameLine(2), size, asBytes))).toMatchObject({
+      line: 2,
+      message: `line 2: line longer than ${max} bytes: not a recording line`,
+    });
+  });
+
+  it('stops an endless line, with no newline, once it passes the limit', () => {
+    const parser = new RecordingParser(undefined, undefined, { maxLineBytes: max });
+    parser.pushBytes(encoder.encode(helloLine));
+    const chunk = encoder.encode(' '.repeat(max / 2 + 1));
+    parser.pushBytes(chunk);
+    expect(thrownBy(() => parser.pushBytes(chunk))).toMatchObject({ line: 2 });
+  });
+
+  it.each([
+    { size: 7, asBytes: true },
+    { size: 7, asBytes: false },
+  ])('lines up to the limit read (chunks of $size, bytes: $asBytes)', ({ size, asBytes }) => {
+    expect(read(whole, size, asBytes)).toEqual(parseRecording(whole));
+  });
+
+  it('keep: false hands payloads to the callback only', () => {
+    const seen: string[] = [];
+    const parser = new RecordingParser((p) => seen.push(p.type), undefined, { keep: false });
+    parser.push(whole);
+    expect(parser.end().payloads).toEqual([]);
+    expect(seen).toEqual(['hello', 'frame']);
+    expect(parser.payloadCount).toBe(2);
+  });
+});

@@ -79,6 +79,22 @@ export interface ParsedRecording {
   warning?: string;
 }
 
+/**
+ * The longest line a reader takes. The gateway writes nothing near it: a payload reaches it
+ * through Socket.IO, whose messages stop at 1 MB, and a frame of a thousand servers is about
+ * 150 KB. A line past it is not a recording; holding it to find its end (an endless line in a
+ * gzip bomb) would take all memory, while one line this long, decoded and parsed, stays near
+ * 100 MB.
+ */
+export const MAX_LINE_BYTES = 16 * 2 ** 20;
+
+export interface RecordingParserOptions {
+  /** a longer line is an error naming it (MAX_LINE_BYTES by default) */
+  maxLineBytes?: number;
+  /** false: payloads go only to `onPayload`, not into `payloads`, so memory stays flat */
+  keep?: boolean;
+}
+
 /** Takes a frame line read straight from its bytes: the scanner holds its figures. */
 export type ScannedFrameSink = (frame: FrameLineScanner, line: Uint8Array) => void;
 
@@ -94,12 +110,19 @@ const NEWLINE = 0x0a;
  * `onScannedFrame`, frame lines in a gateway's compact form are read from the bytes by a
  * FrameLineScanner and go to it, not to `payloads` or `onPayload`; every other line is
  * decoded and parsed as text.
+ *
+ * A line longer than `maxLineBytes` stops the read with its line number as soon as the bytes
+ * held for it pass the limit, so an endless line costs no more than the limit.
  */
 export class RecordingParser {
   readonly payloads: RecordedPayload[] = [];
   private pending = '';
   private pendingBytes: Uint8Array[] = [];
+  private pendingLength = 0;
   private lineNumber = 0;
+  private count = 0;
+  private readonly maxLineBytes: number;
+  private readonly keep: boolean;
   private lastT = -Infinity;
   private ended = false;
   private readonly scanner = new FrameLineScanner();
@@ -111,7 +134,21 @@ export class RecordingParser {
   constructor(
     private readonly onPayload?: (payload: RecordedPayload) => void,
     private readonly onScannedFrame?: ScannedFrameSink,
-  ) {}
+    options: RecordingParserOptions = {},
+  ) {
+    this.maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+    this.keep = options.keep ?? true;
+  }
+
+  /** Lines read so far, whole or blank; the line being read is the next one. */
+  get lines(): number {
+    return this.lineNumber;
+  }
+
+  /** Payloads read so far, kept or not (frames handed to `onScannedFrame` aside). */
+  get payloadCount(): number {
+    return this.count;
+  }
 
   /** As push, for UTF-8 bytes; `chunk` is kept (not copied) while its lines are needed. */
   pushBytes(chunk: Uint8Array): void {
@@ -119,44 +156,70 @@ export class RecordingParser {
     let from = 0;
     let newline = chunk.indexOf(NEWLINE);
     if (newline === -1) {
-      this.pendingBytes.push(chunk);
+      this.holdBytes(chunk);
       return;
     }
     if (this.pendingBytes.length > 0) {
+      this.checkLength(this.pendingLength + newline);
       const line = concatBytes([...this.pendingBytes, chunk.subarray(0, newline)]);
       this.pendingBytes = [];
+      this.pendingLength = 0;
       this.byteLine(line, 0, line.length);
       from = newline + 1;
       newline = chunk.indexOf(NEWLINE, from);
     }
     while (newline !== -1) {
+      this.checkLength(newline - from);
       this.byteLine(chunk, from, newline);
       from = newline + 1;
       newline = chunk.indexOf(NEWLINE, from);
     }
-    if (from < chunk.length) this.pendingBytes.push(chunk.subarray(from));
+    if (from < chunk.length) this.holdBytes(chunk.subarray(from));
+  }
+
+  /** Keeps the start of a line whose end has not come yet. */
+  private holdBytes(part: Uint8Array): void {
+    this.checkLength(this.pendingLength + part.length);
+    this.pendingBytes.push(part);
+    this.pendingLength += part.length;
+  }
+
+  /** Throws for the line being read when it is `length` bytes (or UTF-16 units) already. */
+  private checkLength(length: number): void {
+    if (length > this.maxLineBytes) {
+      throw new RecordingError(
+        this.lineNumber + 1,
+        `line longer than ${this.maxLineBytes} bytes: not a recording line`,
+      );
+    }
   }
 
   /** Parses every line `text` completes; throws RecordingError at the first bad one. */
   push(text: string): void {
     if (this.ended) throw new Error('RecordingParser: push after end');
+    // UTF-16 units, as strings count, are never more than the UTF-8 bytes: a line over the
+    // limit here is over it in bytes too
     let from = 0;
     let newline = text.indexOf('\n');
     if (newline === -1) {
+      this.checkLength(this.pending.length + text.length);
       this.pending += text;
       return;
     }
     if (this.pending !== '') {
+      this.checkLength(this.pending.length + newline);
       this.line(this.pending + text.slice(0, newline));
       this.pending = '';
       from = newline + 1;
       newline = text.indexOf('\n', from);
     }
     while (newline !== -1) {
+      this.checkLength(newline - from);
       this.line(text.slice(from, newline));
       from = newline + 1;
       newline = text.indexOf('\n', from);
     }
+    this.checkLength(text.length - from);
     this.pending = text.slice(from);
   }
 
@@ -165,6 +228,7 @@ export class RecordingParser {
     if (this.pendingBytes.length > 0) {
       this.pending = this.decode(concatBytes(this.pendingBytes));
       this.pendingBytes = [];
+      this.pendingLength = 0;
     }
     this.ended = true;
     let warning: string | undefined;
@@ -187,7 +251,7 @@ export class RecordingParser {
     const scanner = this.scanner;
     if (
       this.onScannedFrame !== undefined &&
-      this.payloads.length > 0 &&
+      this.count > 0 &&
       startsWith(bytes, from, FRAME_LINE_START) &&
       scanner.scan(bytes, from, to) &&
       scanner.t >= this.lastT
@@ -208,7 +272,7 @@ export class RecordingParser {
     const lineNumber = ++this.lineNumber;
     if (line.trim() === '') return;
     const parsed = parseRecordingLine(line, lineNumber);
-    if (this.payloads.length === 0 && parsed.type !== 'hello') {
+    if (this.count === 0 && parsed.type !== 'hello') {
       throw new RecordingError(
         lineNumber,
         `the first line must be a hello, not a ${parsed.type} line`,
@@ -223,7 +287,8 @@ export class RecordingParser {
       }
       this.lastT = parsed.payload.t;
     }
-    this.payloads.push(parsed);
+    this.count++;
+    if (this.keep) this.payloads.push(parsed);
     this.onPayload?.(parsed);
   }
 }

@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordScenario } from '../../mocks/record-scenario';
 import { lbMisconfig } from '../../mocks/scenarios/lb-misconfig';
-import { readRecording, RecordingFileError } from './read-recording';
+import { MAX_LINE_BYTES } from '../core/recording';
+import { readRecording, RecordingFileError, streamRecording } from './read-recording';
 
 const dir = mkdtempSync(join(tmpdir(), 'skewboard-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,5 +98,50 @@ describe('readRecording', () => {
     expect(err).toBeInstanceOf(RecordingFileError);
     expect((err as Error).message).toMatch(want);
     expect((err as Error).message.startsWith(p)).toBe(true);
+  });
+});
+
+describe('readRecording, as a stream', () => {
+  it('reads gzip files joined with cat as one', async () => {
+    const half = text.indexOf('\n', text.length >> 1) + 1;
+    const joined = Buffer.concat([gzipSync(text.slice(0, half)), gzipSync(text.slice(half))]);
+    const r = await readRecording(file('joined.ndjson.gz', joined));
+    expect(r.payloads).toHaveLength(6);
+    expect(r.warning).toBeUndefined();
+  });
+
+  it('stops at a line longer than MAX_LINE_BYTES, naming the file and the line', async () => {
+    const p = file('long.ndjson.gz', gzipSync(lines[0] + '\n' + ' '.repeat(MAX_LINE_BYTES + 1)));
+    const err = await readRecording(p).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RecordingFileError);
+    expect((err as Error).message).toBe(
+      `${p}:2: line longer than ${MAX_LINE_BYTES} bytes: not a recording line`,
+    );
+  });
+
+  it('refuses a recording past what it may hold, naming the line the limit falls in', async () => {
+    const p = file('held.ndjson', text);
+    const limit = lines[0]!.length + 1 + lines[1]!.length + 10;
+    const err = await readRecording(p, undefined, limit).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RecordingFileError);
+    expect((err as Error).message).toMatch(new RegExp(`^${p}:3: the recording goes on past`));
+  });
+
+  it('streamRecording hands over each payload as it is read and keeps none', async () => {
+    const seen: string[] = [];
+    const r = await streamRecording(file('s.ndjson.gz', gzipSync(text.slice(0, -40))), (p) =>
+      seen.push(p.type),
+    );
+    expect(seen).toEqual(['hello', 'frame', 'frame', 'frame', 'frame']);
+    expect(r.warning).toMatch(/line 6 is incomplete/);
+    expect(r).not.toHaveProperty('payloads');
+  });
+
+  it('streamRecording has handed over the lines before a bad one when it throws', async () => {
+    const seen: string[] = [];
+    const p = file('bad2.ndjson', [lines[0], lines[1], '{', lines[2], ''].join('\n'));
+    const err = await streamRecording(p, (x) => seen.push(x.type)).catch((e: unknown) => e);
+    expect((err as Error).message).toBe(`${p}:3: is not valid JSON`);
+    expect(seen).toEqual(['hello', 'frame']);
   });
 });

@@ -96,7 +96,10 @@ async function sourceFrom(
       return () => haproxySource({ url: target });
     case 'replay': {
       if (!target) throw new UsageError('--source replay:<recording.ndjson or .ndjson.gz>');
-      // throws "file:line: problem", which the command line reports with exit 2
+      // held whole, not streamed: the replay needs all of it before it plays (a bad line stops
+      // the gateway before it listens, a note removed later is never sent, a restart skips what
+      // was played), so the read stops at MAX_HELD_BYTES instead. Throws "file:line: problem",
+      // which the command line reports with exit 2
       const recording = await readRecording(target);
       if (recording.warning) warn(`${recording.name}: ${recording.warning}`);
       return (skipFrames) =>

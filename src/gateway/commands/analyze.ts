@@ -5,7 +5,7 @@
 import { createDetector } from '../../core/detector';
 import { parseArgs, UsageError } from '../args';
 import { readDetectorConfig } from '../detector-config-file';
-import { readRecording, RecordingFileError, type LoadedRecording } from '../read-recording';
+import { RecordingFileError, streamRecording, type StreamedRecording } from '../read-recording';
 
 export async function analyze(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, ['config']);
@@ -14,28 +14,25 @@ export async function analyze(argv: readonly string[]): Promise<number> {
   if (positional.length !== 1) {
     throw new UsageError('analyze takes one recording: a file, or - for stdin');
   }
-  let recording: LoadedRecording;
+  const detector = createDetector(overrides);
+  let fired = false;
+  let read: StreamedRecording;
   try {
-    recording = await readRecording(positional[0]!);
+    // the detector runs as the lines are read, so memory stays flat however long the file;
+    // an alert line goes out when it happens, and a bad line later still ends with exit 2
+    read = await streamRecording(positional[0]!, ({ type, payload }) => {
+      if (type === 'hello') detector.hello(payload);
+      if (type !== 'frame') return;
+      for (const event of detector.frame(payload)) {
+        fired ||= event.state === 'firing';
+        process.stdout.write(JSON.stringify(event) + '\n');
+      }
+    });
   } catch (err) {
     if (!(err instanceof RecordingFileError)) throw err;
     console.error(`skewboard: ${err.message}`);
     return 2;
   }
-  if (recording.warning)
-    console.error(`skewboard: ${recording.name}: warning: ${recording.warning}`);
-
-  const detector = createDetector(overrides);
-  const lines: string[] = [];
-  let fired = false;
-  for (const { type, payload } of recording.payloads) {
-    if (type === 'hello') detector.hello(payload);
-    if (type !== 'frame') continue;
-    for (const event of detector.frame(payload)) {
-      fired ||= event.state === 'firing';
-      lines.push(JSON.stringify(event) + '\n');
-    }
-  }
-  process.stdout.write(lines.join(''));
+  if (read.warning) console.error(`skewboard: ${read.name}: warning: ${read.warning}`);
   return fired ? 1 : 0;
 }

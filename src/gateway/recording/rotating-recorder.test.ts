@@ -78,6 +78,35 @@ describe('openRotatingRecorder', () => {
     expect(seqsIn(dir)).toEqual(Array.from({ length: 30 }, (_, i) => i));
   });
 
+  it.each([
+    // 40 notes of 90 KB against a 1 KiB limit: once a file per frame, now one file
+    { name: 'far bigger than the frames written', notes: 40, noteBytes: 90_000, most: 1 },
+    // a 20 KB header: a new file only once its frames outweigh it
+    { name: 'bigger than --record-max-bytes', notes: 20, noteBytes: 1000, most: 8 },
+  ])(
+    'a header $name cannot make a file per frame: files stay few',
+    async ({ notes: count, noteBytes, most }) => {
+      const dir = tempDir();
+      const notes = Array.from({ length: count }, (_, i) => ({
+        ...note,
+        id: `n${i}`,
+        text: 'x'.repeat(noteBytes),
+      }));
+      const r = recorder(dir, { maxBytes: 1024 });
+      r.rec.useHeader(() => ({ hello: hello(r.gatewayId), annotations: notes }));
+      play(r, 0, 999);
+      await r.rec.close();
+      const names = files(dir);
+      expect(names.length).toBeGreaterThanOrEqual(1);
+      expect(names.length).toBeLessThanOrEqual(most);
+      // headers are at most half of what is written, plus the last file's
+      const total = names.reduce((sum, n) => sum + readFileSync(join(dir, n)).length, 0);
+      const header = count * noteBytes;
+      expect(total).toBeLessThanOrEqual(2 * 1000 * FRAME_BYTES + 2 * header);
+      expect(seqsIn(dir)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    },
+  );
+
   it('rotates by age, on the wall clock', async () => {
     const dir = tempDir();
     const r = recorder(dir, { maxAgeMs: 10_000 });

@@ -34,6 +34,8 @@ interface OpenFile {
   fd: number;
   /** its line in the folder's list, whose size grows with every write */
   entry: FolderFile;
+  /** bytes of the header it starts with */
+  headerBytes: number;
   frames: number;
   openedAt: number;
 }
@@ -64,10 +66,17 @@ export function openRotatingRecorder(opts: RotatingRecorderOptions): Recorder {
     target = path;
     // the folder may have been removed while the gateway ran
     mkdirSync(dir, { recursive: true });
-    const file: OpenFile = { fd: openSync(path, 'a'), entry, frames: 0, openedAt: now() };
+    const file: OpenFile = {
+      fd: openSync(path, 'a'),
+      entry,
+      headerBytes: 0,
+      frames: 0,
+      openedAt: now(),
+    };
     try {
       const head = header?.() ?? (lastHello && { hello: lastHello, annotations: [] });
       if (head) for (const line of headerLines(head)) append(file, line);
+      file.headerBytes = entry.bytes;
     } catch (err) {
       // a file without its header is no use: a full disk, tried every 30 s, would leave one each time
       closeQuietly(file.fd);

@@ -79,8 +79,9 @@ describe('openRotatingRecorder', () => {
   });
 
   it.each([
-    // 40 notes of 90 KB against a 1 KiB limit: once a file per frame, now one file
-    { name: 'far bigger than the frames written', notes: 40, noteBytes: 90_000, most: 1 },
+    // 400 notes of 9 KB (3.6 MB, near the gateway's cap) against a 1 KiB limit: once a file
+    // per frame, now one file
+    { name: 'far bigger than the frames written', notes: 400, noteBytes: 9_000, most: 1 },
     // a 20 KB header: a new file only once its frames outweigh it
     { name: 'bigger than --record-max-bytes', notes: 20, noteBytes: 1000, most: 8 },
   ])(

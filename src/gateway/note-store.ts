@@ -1,9 +1,11 @@
 /**
  * Where the notes people add from the page are kept: an append-only NDJSON file of
  * `annotation` and `annotation:remove` lines (CONTRACT section 2's line format), replayed on
- * start so a gateway restart keeps every note, and compacted then so it does not grow forever.
+ * start so a gateway restart keeps every note. It is compacted then, and again whenever the
+ * lines appended outgrow the notes they describe, so edits of one note cannot grow it forever.
  */
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -39,20 +41,37 @@ export function openNoteStore(path: string, warn: (m: string) => void): NoteStor
         else throw err;
       }
     });
+  }
+  let fd = -1;
+  let written = 0;
+  let held = 0;
+  const compact = () => {
     const compacted = [...notes.values()].map((n) => recordingLine('annotation', n)).join('');
     writeFileSync(`${path}.tmp`, compacted);
     renameSync(`${path}.tmp`, path);
-  }
-  const fd = openSync(path, 'a');
+    if (fd >= 0) closeSync(fd);
+    fd = openSync(path, 'a');
+    held = written = Buffer.byteLength(compacted);
+  };
+  if (existsSync(path)) compact();
+  else fd = openSync(path, 'a');
+  const append = (line: string) => {
+    writeSync(fd, line);
+    written += Buffer.byteLength(line);
+    if (written > Math.max(COMPACT_FLOOR_BYTES, 2 * held)) compact();
+  };
   return {
     notes,
     upsert(note) {
       notes.set(note.id, note);
-      writeSync(fd, recordingLine('annotation', note));
+      append(recordingLine('annotation', note));
     },
     remove(id) {
       notes.delete(id);
-      writeSync(fd, recordingLine('annotation:remove', { v: 1, id }));
+      append(recordingLine('annotation:remove', { v: 1, id }));
     },
   };
 }
+
+/** below this the file is left to grow: compaction rewrites every note held */
+const COMPACT_FLOOR_BYTES = 1024 * 1024;

@@ -86,9 +86,13 @@ function pathOf(url: string | undefined): string {
   return query < 0 ? raw : raw.slice(0, query);
 }
 
+/** the gateway's own paths, now or later: a typo in one is a 404, never the page */
+const RESERVED = ['/api', '/healthz', '/readyz', '/metrics', '/socket.io'];
+
 /** A path the browser navigates to (the app and its URL parameters), not a file it fetches. */
 function isNavigation(path: string): boolean {
-  if (path.startsWith('/api/') || path === '/api' || path.startsWith('/socket.io')) return false;
+  if (RESERVED.some((r) => path === r || path.startsWith(`${r}/`) || path.startsWith(`${r}.`)))
+    return false;
   const last = path.slice(path.lastIndexOf('/') + 1);
   return !last.includes('.');
 }

@@ -2,8 +2,19 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { precompress } from './src/gateway/static/precompress.ts';
 
+/** the gateway `npm run dev` talks to: the page's own origin is the dev server's, so it proxies */
+const GATEWAY = process.env.SKEWBOARD_GATEWAY ?? 'http://localhost:8080';
+
 export default defineConfig({
   plugins: [react(), precompress('dist')],
+  server: {
+    // the Host and Origin the gateway sees stay the dev server's, so it counts as the page's
+    // own origin and needs no --allow-origin
+    proxy: {
+      '/socket.io': { target: GATEWAY, ws: true },
+      '/api': { target: GATEWAY },
+    },
+  },
   // module workers (the recording loader), as every browser we support runs them
   worker: { format: 'es' },
   build: {

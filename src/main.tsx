@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectGateway } from './state/gateway-client';
 import { openRecording } from './state/open-recording';
+import { browserTokenPlaces, takePageToken } from './state/page-token';
 import { createDashboardStore } from './state/store';
 import { readPageParams } from './state/url-params';
 import { App } from './views/App';
@@ -9,6 +10,8 @@ import { DashboardContext } from './views/store-context';
 import './styles.css';
 
 const params = readPageParams(window.location.search);
+// first, before anything copies the address: the token leaves it
+const token = takePageToken(params, browserTokenPlaces());
 const store = createDashboardStore();
 store.getState().setDisplayZone(params.tz);
 if (params.replay !== undefined) {
@@ -18,10 +21,12 @@ if (params.replay !== undefined) {
     params.t === undefined ? {} : { initialT: params.t },
   );
 } else {
-  const disconnect = connectGateway(store, {
+  const gateway = {
     ...(params.gateway !== undefined && { url: params.gateway }),
-    ...(params.token !== undefined && { token: params.token }),
-  });
+    ...(token !== undefined && { token }),
+  };
+  store.getState().setGateway(gateway);
+  const disconnect = connectGateway(store, gateway);
   store.getState().setStopLiveFeed(() => {
     disconnect();
     store.getState().setStopLiveFeed(undefined);

@@ -5,13 +5,23 @@ import type { Hello } from '../core/protocol';
 export type ConnectionState =
   'connecting' | 'live' | 'reconnecting' | 'stale' | 'offline' | 'replay';
 
+/** Where the live gateway is and the token to present to it (kept out of every URL). */
+export interface GatewayAccess {
+  /** gateway origin; undefined = the page's own */
+  url?: string;
+  token?: string;
+}
+
 export interface ConnectionSlice {
   connection: ConnectionState;
   /** why the connection is not live, in words, when there is a reason */
   connectionDetail: string | undefined;
   /** the newest hello's description of the source */
   source: Pick<Hello, 'source' | 'mode' | 'intervalMs' | 'tz' | 'speed'> | undefined;
+  /** the live gateway, when the page follows one */
+  gateway: GatewayAccess | undefined;
   setConnection: (state: ConnectionState, detail?: string) => void;
+  setGateway: (gateway: GatewayAccess | undefined) => void;
   setSource: (hello: Hello) => void;
   /** stops the live feed, when there is one (a recording is opened instead) */
   stopLiveFeed: (() => void) | undefined;
@@ -22,7 +32,9 @@ export const createConnectionSlice: StateCreator<ConnectionSlice> = (set) => ({
   connection: 'connecting',
   connectionDetail: undefined,
   source: undefined,
+  gateway: undefined,
   setConnection: (connection, connectionDetail) => set({ connection, connectionDetail }),
+  setGateway: (gateway) => set({ gateway }),
   stopLiveFeed: undefined,
   setStopLiveFeed: (stopLiveFeed) => set({ stopLiveFeed }),
   setSource: ({ source, mode, intervalMs, tz, speed }) =>

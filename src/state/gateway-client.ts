@@ -10,6 +10,7 @@ import {
   type GatewayEventName,
   type Hello,
 } from '../core/protocol';
+import type { AnnotationChange } from './annotation-list';
 import type { WriteAck } from './notes-slice';
 import { createDetection } from './detection';
 import { createFramePump } from './frame-pump';
@@ -40,6 +41,9 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     detection.frames(accepted);
     state().seriesChanged();
   });
+  // a gateway sends every note it holds on connecting, one event each: thousands after a
+  // flood. They land in one merge per animation frame, not one merge and render per note.
+  const notes = createFramePump<AnnotationChange>((batch) => state().changeAnnotations(batch));
 
   const socket: Socket = io(opts.url, {
     auth: (cb) => {
@@ -82,8 +86,8 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     if (state().connection === 'stale') state().setConnection('live');
     pump.push(frame);
   });
-  on('annotation', (a: Annotation) => state().upsertAnnotation(a));
-  on('annotation:remove', (r: { id: string }) => state().removeAnnotation(r.id));
+  on('annotation', (a: Annotation) => notes.push({ upsert: a }));
+  on('annotation:remove', (r: { id: string }) => notes.push({ remove: r.id }));
 
   socket.on('connect', () => {
     lastArrival = performance.now();
@@ -135,6 +139,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     state().setNoteWriter(undefined);
     clearInterval(staleCheck);
     pump.dispose();
+    notes.dispose();
     socket.disconnect();
   };
 }

@@ -55,7 +55,7 @@ export function startReplay(
     // the alerts as they stood at t: those fired by then, their regions closed if resolved
     shownAlertEvents = until.length;
     const held = state().annotations.filter((a) => a.kind === 'alert' && a.source === 'detector');
-    for (const a of held) state().removeAnnotation(a.id);
+    state().removeAnnotations(held.map((a) => a.id));
     state().upsertLocalAnnotations(alertAnnotations(until));
     state().applyAlertEvents([], alerts.firingAt(t));
   };

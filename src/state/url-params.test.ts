@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPageParams, type PageParams } from './url-params';
+import { readPageParams, withoutParam, type PageParams } from './url-params';
 
 describe('readPageParams', () => {
   it.each<{ search: string; want: PageParams }>([
@@ -49,5 +49,27 @@ describe('readPageParams', () => {
     },
   ])('$search', ({ search, want }) => {
     expect(readPageParams(search)).toStrictEqual(want);
+  });
+});
+
+describe('withoutParam', () => {
+  it.each<{ search: string; want: string }>([
+    { search: '', want: '' },
+    { search: '?token=s3cret', want: '' },
+    { search: '?token=s3cret&tz=UTC', want: '?tz=UTC' },
+    { search: '?kiosk&token=s3cret&tz=+05:30', want: '?kiosk&tz=+05:30' },
+    {
+      search: '?gateway=http%3A%2F%2Fgw%3A9000&token=a%26b',
+      want: '?gateway=http%3A%2F%2Fgw%3A9000',
+    },
+    // spelled out with escapes, or twice: every one goes
+    { search: '?%74oken=x&token=y&t=5', want: '?t=5' },
+    { search: '?token&kiosk', want: '?kiosk' },
+    { search: '?tokens=1&my_token=2', want: '?tokens=1&my_token=2' },
+    { search: '?t=1715783400000&&token=x', want: '?t=1715783400000' },
+    { search: '?%E0%A4%A=1&token=x', want: '?%E0%A4%A=1' },
+  ])('$search', ({ search, want }) => {
+    expect(withoutParam(search, 'token')).toBe(want);
+    expect(readPageParams(withoutParam(search, 'token')).token).toBeUndefined();
   });
 });

@@ -37,3 +37,22 @@ export function readPageParams(search: string): PageParams {
   assign('token', text('token'));
   return out;
 }
+
+/**
+ * `search` without the parameter `name`, every other one kept as it was written (a `?kiosk`
+ * stays `?kiosk`, a raw `+05:30` stays raw): for taking the token out of the address bar.
+ */
+export function withoutParam(search: string, name: string): string {
+  const query = search.startsWith('?') ? search.slice(1) : search;
+  const kept = query.split('&').filter((part) => part !== '' && paramName(part) !== name);
+  return kept.length === 0 ? '' : `?${kept.join('&')}`;
+}
+
+function paramName(part: string): string {
+  const raw = part.split('=', 1)[0]!.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

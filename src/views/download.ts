@@ -12,3 +12,17 @@ export function downloadBlob(blob: Blob, name: string): void {
   downloadUrl(href, name);
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
+
+/**
+ * Fetches `href` presenting `token` as `Authorization: Bearer`, never in the URL (where it
+ * would sit in the history, logs and the file's origin), and saves the answer as `name`.
+ */
+export async function downloadWithToken(href: string, token: string, name: string): Promise<void> {
+  const res = await fetch(href, {
+    headers: { authorization: `Bearer ${token}` },
+    cache: 'no-store',
+    credentials: 'omit',
+  });
+  if (!res.ok) throw new Error(`the gateway answered ${res.status} ${res.statusText}`.trim());
+  downloadBlob(await res.blob(), name);
+}

@@ -15,6 +15,7 @@ const BENCHES = [
   { name: 'heatmap', script: 'test/bench/heatmap.ts', args: [] },
   { name: 'ingest', script: 'test/bench/ingest.ts', args: [] },
   { name: 'live-page', script: 'test/bench/live-page.ts', args: [] },
+  { name: 'notes-page', script: 'test/bench/notes-page.ts', args: [] },
   { name: 'replay', script: 'test/bench/replay.ts', args: [] },
   { name: 'fanout', script: 'test/bench/fanout.ts', args: [] },
   { name: 'bundle', script: 'test/bench/bundle.ts', args: [] },

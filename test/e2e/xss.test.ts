@@ -11,6 +11,7 @@ import { io as connect } from 'socket.io-client';
 import { Server } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launchBrowser, startGateway, tempDir, type RunningGateway } from './harness';
+import { allTimelineTitles, timelineCount } from './timeline-rows';
 import { attr, waitFor } from './wait';
 import { XSS_PAYLOADS } from './xss-payloads';
 
@@ -132,12 +133,10 @@ describe('XSS payloads stay text', () => {
       expect(ack.ok, p).toBe(true);
     }
     sender.disconnect();
-    const listed = async () =>
-      (await page.locator('[data-testid=timeline-event]').count()) >= XSS_PAYLOADS.length;
+    const listed = async () => (await timelineCount(page)) >= XSS_PAYLOADS.length;
     await waitFor(listed, true, 10_000);
-    const titles = await page
-      .locator('[data-testid=timeline-event] .timeline-title')
-      .allInnerTexts();
+    // every row rendered in turn as the list scrolls by
+    const titles = await allTimelineTitles(page);
     for (const p of XSS_PAYLOADS) expect(titles).toContain(p.trim());
     await expectNothingRan(page, traps);
     await page.close();
@@ -151,11 +150,8 @@ describe('XSS payloads stay text', () => {
       XSS_PAYLOADS.length,
       10_000,
     );
-    await waitFor(
-      () => page.locator('[data-testid=timeline-event]').count(),
-      XSS_PAYLOADS.length,
-      10_000,
-    );
+    await waitFor(() => timelineCount(page), XSS_PAYLOADS.length, 10_000);
+    expect(await allTimelineTitles(page)).toHaveLength(XSS_PAYLOADS.length);
     // the bars render just after the heatmap
     await waitFor(() => page.locator('[data-testid=share-row]').count(), XSS_PAYLOADS.length);
     const labels = await page.locator('[data-testid=share-row] td:first-child').allInnerTexts();

@@ -1,6 +1,5 @@
 import { SERIES_CAPACITY } from '../../state/series-slice';
-import { readPageParams } from '../../state/url-params';
-import { downloadBlob, downloadUrl } from '../download';
+import { downloadBlob, downloadUrl, downloadWithToken } from '../download';
 import { useDashboardStore } from '../store-context';
 
 /**
@@ -21,12 +20,17 @@ export function ExportWindowButton() {
       });
       return;
     }
-    const params = readPageParams(window.location.search);
-    const url = new URL('/api/recording', params.gateway ?? window.location.href);
+    const gateway = s.gateway ?? {};
+    const url = new URL('/api/recording', gateway.url ?? window.location.href);
     url.searchParams.set('from', String(from));
     url.searchParams.set('to', String(to));
-    if (params.token !== undefined) url.searchParams.set('token', params.token);
-    downloadUrl(url.toString(), name);
+    // with a token: a header on a fetch, never `?token=` on a link
+    if (gateway.token === undefined) downloadUrl(url.toString(), name);
+    else {
+      downloadWithToken(url.toString(), gateway.token, name).catch((err: unknown) =>
+        window.alert(`Could not export: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    }
   };
   return (
     <button

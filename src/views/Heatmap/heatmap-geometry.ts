@@ -24,3 +24,8 @@ export function xFraction(t: number, g: HeatmapGeometry): number {
   if (exact < -0.5 || exact > g.columns - 0.5) return NaN;
   return (exact + 0.5) / g.columns;
 }
+
+/** The times xFraction places on the heatmap: [from, to], both ends included. */
+export function timeWindow(g: HeatmapGeometry): [number, number] {
+  return [g.newestT - (g.columns - 0.5) * g.intervalMs, g.newestT + 0.5 * g.intervalMs];
+}

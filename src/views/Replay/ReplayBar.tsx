@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
+import type { Annotation } from '../../core/protocol';
 import { formatDateTime, parseClockAfter } from '../../core/time-format';
+import { rangeBetween } from '../../state/annotation-list';
 import { REPLAY_SPEEDS } from '../../state/replay-session';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { useDashboard } from '../store-context';
@@ -18,9 +20,6 @@ export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
   useReplayKeys(!kiosk, () => setHelp((h) => !h));
   useReplayUrl();
   if (!replay || !controls) return null;
-  const span = Math.max(1, replay.endT - replay.startT);
-  const at = (t: number) => `${((t - replay.startT) / span) * 100}%`;
-  const marks = annotations.filter((a) => a.t >= replay.startT && a.t <= replay.endT);
 
   const doJump = () => {
     const dayStart = replay.startT - 1;
@@ -92,16 +91,7 @@ export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
           disabled={kiosk}
           onChange={(e) => controls.seek(Number(e.target.value))}
         />
-        <div className="replay-marks" aria-hidden="true">
-          {marks.map((a) => (
-            <span
-              key={a.id}
-              className="replay-mark"
-              style={{ left: at(a.t), background: ANNOTATION_STYLE[a.kind].colour }}
-              title={a.title}
-            />
-          ))}
-        </div>
+        <ReplayMarks annotations={annotations} startT={replay.startT} endT={replay.endT} />
       </div>
       {!kiosk && (
         <form
@@ -139,3 +129,42 @@ export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
     </section>
   );
 }
+
+/** most marks on the scrub bar: one per 1/MARKS of its width, the first event in it */
+const MARKS = 400;
+
+interface ReplayMarksProps {
+  annotations: readonly Annotation[];
+  startT: number;
+  endT: number;
+}
+
+/** The events on the scrub bar; memoised, so the cursor moving every frame does not redo it. */
+const ReplayMarks = memo(function ReplayMarks({ annotations, startT, endT }: ReplayMarksProps) {
+  const span = Math.max(1, endT - startT);
+  const [start, end] = rangeBetween(annotations, startT, endT);
+  const marks: Annotation[] = [];
+  let lastSlot = -1;
+  for (let i = start; i < end; i++) {
+    const a = annotations[i]!;
+    const slot = Math.floor(((a.t - startT) / span) * MARKS);
+    if (slot === lastSlot) continue;
+    lastSlot = slot;
+    marks.push(a);
+  }
+  return (
+    <div className="replay-marks" aria-hidden="true">
+      {marks.map((a) => (
+        <span
+          key={a.id}
+          className="replay-mark"
+          style={{
+            left: `${((a.t - startT) / span) * 100}%`,
+            background: ANNOTATION_STYLE[a.kind].colour,
+          }}
+          title={a.title}
+        />
+      ))}
+    </div>
+  );
+});

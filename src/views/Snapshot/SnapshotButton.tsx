@@ -1,8 +1,9 @@
 import { summarizeShares } from '../../core/share-summary';
 import { formatClock, formatDateTime } from '../../core/time-format';
+import { rangeBetween } from '../../state/annotation-list';
 import { SERIES_CAPACITY } from '../../state/series-slice';
 import { ANNOTATION_STYLE } from '../annotation-style';
-import { xFraction } from '../Heatmap/heatmap-geometry';
+import { timeWindow, xFraction } from '../Heatmap/heatmap-geometry';
 import { downloadBlob } from '../download';
 import { useDashboardStore } from '../store-context';
 import {
@@ -30,12 +31,11 @@ export function SnapshotButton({ tz }: { tz: string }) {
       alerts: s.alerts.map((a) => `${a.rule}: ${a.message}`),
       heatmap,
       rows: s.series.servers.map((x) => ({ id: x.label ?? x.id, alerting: alerting.has(x.id) })),
-      markers: s.annotations.flatMap((a) => {
-        const x = xFraction(a.t, g);
-        return Number.isNaN(x)
-          ? []
-          : [{ x, colour: ANNOTATION_STYLE[a.kind].colour, label: a.title }];
-      }),
+      markers: s.annotations.slice(...rangeBetween(s.annotations, ...timeWindow(g))).map((a) => ({
+        x: xFraction(a.t, g),
+        colour: ANNOTATION_STYLE[a.kind].colour,
+        label: a.title,
+      })),
       ticks: [0, 0.25, 0.5, 0.75, 1].map((x) => ({
         x,
         label: formatClock(startT + x * (endT - startT), tz),

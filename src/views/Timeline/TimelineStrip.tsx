@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { formatClock } from '../../core/time-format';
 import type { Annotation } from '../../core/protocol';
 import { SERIES_CAPACITY } from '../../state/series-slice';
@@ -6,13 +6,22 @@ import { ANNOTATION_STYLE } from '../annotation-style';
 import { ImportPostmortem } from '../Import';
 import { useDashboard, useDashboardStore } from '../store-context';
 import { viewEndFor } from './move-view';
+import { useRowWindow } from './use-row-window';
 
 export interface TimelineStripProps {
   tz: string;
   kiosk: boolean;
 }
 
-/** The incident's events in order; picking one moves the view to it. */
+/** a row's height, in the list's font size: fixed (styles.css), so rows in view follow from the scroll */
+const ROW_EM = 2.2;
+/** rows rendered above and below those in view */
+const OVERSCAN = 10;
+
+/**
+ * The incident's events in order; picking one moves the view to it. Virtualised: of thousands
+ * of notes only the rows in view render, the list's full height kept by padding around them.
+ */
 export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: TimelineStripProps) {
   const store = useDashboardStore();
   const annotations = useDashboard((s) => s.annotations);
@@ -20,6 +29,8 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
   const writer = useDashboard((s) => s.noteWriter);
   const local = useDashboard((s) => s.localAnnotationIds);
   const replaying = useDashboard((s) => s.replay !== undefined);
+  const listRef = useRef<HTMLDivElement>(null);
+  const rows = useRowWindow(listRef, annotations.length, ROW_EM, OVERSCAN);
   const moveTo = (a: Annotation) => {
     const { series, source, pinView, replayControls } = store.getState();
     if (replayControls) {
@@ -35,6 +46,7 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
     const ack = await writer.remove(a.id);
     if (!ack.ok) window.alert(`Could not remove it: ${ack.error}`);
   };
+  const shown = annotations.slice(rows.start, rows.end);
   return (
     <section className="panel timeline-panel" aria-label="Incident timeline">
       <header className="panel-header">
@@ -55,53 +67,66 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
           No events yet{kiosk ? '' : ': press N or click the heatmap to add a note'}.
         </p>
       ) : (
-        <ol className="timeline-strip" data-testid="timeline">
-          {annotations.map((a) => {
-            const style = ANNOTATION_STYLE[a.kind];
-            return (
-              <li
-                key={a.id}
-                data-testid="timeline-event"
-                data-annotation-id={a.id}
-                data-kind={a.kind}
-              >
-                <button type="button" className="timeline-event" onClick={() => moveTo(a)}>
-                  <span
-                    className="timeline-icon"
-                    style={{ background: style.colour }}
-                    aria-hidden="true"
-                  >
-                    {style.icon}
-                  </span>
-                  <time dateTime={new Date(a.t).toISOString()}>
-                    {formatClock(a.t, tz)}
-                    {a.endT !== undefined && `–${formatClock(a.endT, tz)}`}
-                  </time>
-                  <span className="timeline-title">{a.title}</span>
-                  <span className="timeline-source">{a.source ?? style.label}</span>
-                </button>
-                {!kiosk && writer && !local.has(a.id) && (
-                  <span className="timeline-actions">
-                    <button
-                      type="button"
-                      aria-label={`Edit ${a.title}`}
-                      onClick={() => store.getState().openNoteDraft({ t: a.t, editing: a })}
+        <div
+          ref={listRef}
+          className="timeline-strip"
+          data-testid="timeline"
+          data-count={annotations.length}
+        >
+          <ol
+            start={rows.start + 1}
+            style={{
+              paddingTop: rows.start * rows.rowPx,
+              paddingBottom: (annotations.length - rows.end) * rows.rowPx,
+            }}
+          >
+            {shown.map((a) => {
+              const style = ANNOTATION_STYLE[a.kind];
+              return (
+                <li
+                  key={a.id}
+                  data-testid="timeline-event"
+                  data-annotation-id={a.id}
+                  data-kind={a.kind}
+                >
+                  <button type="button" className="timeline-event" onClick={() => moveTo(a)}>
+                    <span
+                      className="timeline-icon"
+                      style={{ background: style.colour }}
+                      aria-hidden="true"
                     >
-                      edit
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`Remove ${a.title}`}
-                      onClick={() => void remove(a)}
-                    >
-                      remove
-                    </button>
-                  </span>
-                )}
-              </li>
-            );
-          })}
-        </ol>
+                      {style.icon}
+                    </span>
+                    <time dateTime={new Date(a.t).toISOString()}>
+                      {formatClock(a.t, tz)}
+                      {a.endT !== undefined && `–${formatClock(a.endT, tz)}`}
+                    </time>
+                    <span className="timeline-title">{a.title}</span>
+                    <span className="timeline-source">{a.source ?? style.label}</span>
+                  </button>
+                  {!kiosk && writer && !local.has(a.id) && (
+                    <span className="timeline-actions">
+                      <button
+                        type="button"
+                        aria-label={`Edit ${a.title}`}
+                        onClick={() => store.getState().openNoteDraft({ t: a.t, editing: a })}
+                      >
+                        edit
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={`Remove ${a.title}`}
+                        onClick={() => void remove(a)}
+                      >
+                        remove
+                      </button>
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
       )}
     </section>
   );

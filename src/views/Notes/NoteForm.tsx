@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ANNOTATION_KINDS, type AnnotationKind } from '../../core/protocol';
+import { ANNOTATION_KINDS, ANNOTATION_LIMITS, type AnnotationKind } from '../../core/protocol';
 import { formatClock, formatDateTime, parseClockAfter } from '../../core/time-format';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { useDashboard, useDashboardStore } from '../store-context';
@@ -73,12 +73,18 @@ function NoteFormFields({ tz }: { tz: string }) {
             onChange={(e) => setTitle(e.target.value)}
             autoFocus
             required
-            maxLength={200}
+            maxLength={ANNOTATION_LIMITS.title}
           />
         </label>
         <label>
           Details
-          <textarea name="text" value={text} onChange={(e) => setText(e.target.value)} rows={3} />
+          <textarea
+            name="text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={3}
+            maxLength={ANNOTATION_LIMITS.text}
+          />
         </label>
         <div className="note-row">
           <label>

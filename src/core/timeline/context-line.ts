@@ -13,8 +13,17 @@ export interface ContextLine {
 }
 
 export const DATE_LABEL = /^\s*(?:incident\s+|outage\s+|event\s+)?date(?:\s*\(s\))?\s*[:\-–]\s*/i;
-const FILLER =
-  /^[\s()[\]:,.;*_\-–—]*(?:(?:note|all|times?|timestamps?|timeline|events?|of|this|the|following|are|is|in|shown|listed|given|below|here|used|time\s?zone|zone)\b[\s()[\]:,.;*_\-–—]*)*$/i;
+/** words a context line may hold besides its date and zone ("All times are in UTC") */
+const FILLER_WORDS = new Set(
+  'note all time times timestamp timestamps timeline event events of this the following are is in shown listed given below here used timezone zone'.split(
+    ' ',
+  ),
+);
+const FILLER_GAP = /[\s()[\]:,.;*_\-–—]+/;
+
+/** Nothing but filler words and punctuation: split, not matched, so no phrase can backtrack. */
+const isFiller = (rest: string) =>
+  rest.split(FILLER_GAP).every((word) => word === '' || FILLER_WORDS.has(word.toLowerCase()));
 
 /** Reads a line of plain text as a context line, or undefined when it says more than that. */
 export function readContextLine(text: string): ContextLine | undefined {
@@ -26,6 +35,6 @@ export function readContextLine(text: string): ContextLine | undefined {
   const zone = findZoneDeclaration(rest) ?? findZoneAnywhere(rest);
   if (zone) rest = rest.slice(0, zone.start) + rest.slice(zone.end);
   if (!date && !zone) return undefined;
-  if (!FILLER.test(rest)) return undefined;
+  if (!isFiller(rest)) return undefined;
   return { ...(date && { date }), ...(zone && { zone }) };
 }

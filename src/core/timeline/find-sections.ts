@@ -18,9 +18,33 @@ const TITLE = /\b(?:time ?line|chronology|sequence of events)\b/i;
 /** headings that are a timeline only when they say nothing else ("## Updates", not "## Updates to X") */
 const WHOLE_TITLE =
   /^\W*(?:(?:status|incident) )?updates\W*$|^\W*(?:incident|event|status) (?:log|history)\W*$/i;
-/** a line that is nothing but a timeline label */
-export const TIMELINE_LABEL =
-  /^(?:\*\*|__)?\s*(?:detailed\s+|incident\s+)?(?:time ?line|chronology)(?:\s+of\s+events)?\s*(?:\([^)]*\))?\s*:?\s*(?:\*\*|__)?\s*:?\s*$/i;
+/** the words of a timeline label, once its markup, bracketed note and colon are peeled off */
+const LABEL_WORDS = /^(?:detailed\s+|incident\s+)?(?:time ?line|chronology)(?:\s+of\s+events)?$/i;
+
+const dropEnd = (s: string, end: string) =>
+  s.endsWith(end) ? s.slice(0, -end.length).trimEnd() : s;
+const dropStart = (s: string, start: string) =>
+  s.startsWith(start) ? s.slice(start.length).trimStart() : s;
+
+/**
+ * A line that is nothing but a timeline label: "**Timeline (all times UTC):**", "Chronology".
+ * Peeled from both ends by hand, since a pattern with a space run on either side of optional
+ * parts backtracks without bound on a line of spaces.
+ */
+export function isTimelineLabel(line: string): boolean {
+  let s = line.trim();
+  s = dropEnd(s, ':');
+  s = dropEnd(dropEnd(s, '**'), '__');
+  s = dropEnd(s, ':');
+  if (s.endsWith(')')) {
+    const open = s.lastIndexOf('(');
+    if (open < 0 || s.indexOf(')', open) !== s.length - 1) return false;
+    s = s.slice(0, open).trimEnd();
+  }
+  s = dropStart(s, '**');
+  s = dropStart(s, '__');
+  return LABEL_WORDS.test(s);
+}
 /** under a label (not a heading), a bold label line such as "**Root causes:**" ends the timeline */
 const BOLD_LABEL = /^(?:\*\*|__)[^*_]+:?(?:\*\*|__):?\s*$/;
 
@@ -32,7 +56,7 @@ export function findSections(lines: readonly MdLine[]): { sections: Section[]; o
   const outside: MdLine[] = [];
   let open: { section: Section; level: number } | undefined;
   for (const line of lines) {
-    const isLabel = line.kind === 'text' && !line.bullet && TIMELINE_LABEL.test(line.content);
+    const isLabel = line.kind === 'text' && !line.bullet && isTimelineLabel(line.content);
     if (open) {
       const ends =
         (line.kind === 'heading' && line.level <= open.level) ||

@@ -23,12 +23,39 @@ export interface MdLine {
   cells: string[];
 }
 
-const ATX = /^ {0,3}(#{1,6})(?!#)\s*(.*?)(?:\s+#+)?\s*$/;
+// Every shape here is read by a scanner or by a pattern anchored at one end with no two
+// quantifiers over the same characters side by side: a postmortem is someone else's text, and
+// "#" then a line of spaces must cost one pass, not one pass per space.
 const SETEXT = /^ {0,3}(=+|-+)\s*$/;
 const FENCE = /^\s*(```|~~~)/;
 const BULLET = /^(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
-const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const QUOTE = /^\s*(?:>\s?)+/;
+const TABLE_RULE_CELL = /^:?-{2,}:?$/;
+
+/** "# Title", "## Timeline ##": its level and text, or undefined when the line is no heading. */
+function readAtxHeading(text: string): { level: number; content: string } | undefined {
+  let at = 0;
+  while (at < 3 && text[at] === ' ') at++;
+  let level = 0;
+  while (text[at + level] === '#') level++;
+  if (level < 1 || level > 6) return undefined;
+  let content = text.slice(at + level).trim();
+  // a closing run of #s counts only after a space: "C#" keeps its #
+  let end = content.length;
+  while (end > 0 && content[end - 1] === '#') end--;
+  if (end > 0 && end < content.length && /\s/.test(content[end - 1]!)) {
+    content = content.slice(0, end).trimEnd();
+  }
+  return { level, content };
+}
+
+/** "|---|:--:|", "--- | ---": a line under a table's header row. */
+function isTableRule(text: string): boolean {
+  let row = text.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.split('|').every((cell) => TABLE_RULE_CELL.test(cell.trim()));
+}
 
 function splitRow(row: string): string[] {
   const inner = row
@@ -75,8 +102,8 @@ export function scanLines(markdown: string): MdLine[] {
       continue;
     }
     const next = raws[i + 1] ?? '';
-    if (text.includes('|') && (inTable || TABLE_RULE.test(next.replace(QUOTE, '')))) {
-      if (TABLE_RULE.test(text)) {
+    if (text.includes('|') && (inTable || isTableRule(next.replace(QUOTE, '')))) {
+      if (isTableRule(text)) {
         line.kind = 'skip';
       } else {
         line.kind = inTable ? 'table-row' : 'table-header';
@@ -86,9 +113,9 @@ export function scanLines(markdown: string): MdLine[] {
       continue;
     }
     inTable = false;
-    const atx = ATX.exec(text);
+    const atx = readAtxHeading(text);
     if (atx) {
-      Object.assign(line, { kind: 'heading', level: atx[1]!.length, content: atx[2] });
+      Object.assign(line, { kind: 'heading', ...atx });
       continue;
     }
     const prev = lines[i - 1];

@@ -3,7 +3,7 @@
  * the CLI on a file it read. It never makes a time up: an entry whose time, day or zone it
  * cannot tell is an error naming its line, never an annotation at a guessed moment.
  */
-import { annotation, type Annotation } from '../protocol';
+import { ANNOTATION_LIMITS, annotation, type Annotation } from '../protocol';
 import { ValidationError } from '../validate';
 import { classifyKind } from './classify-kind';
 import { readDocumentContext } from './document-context';
@@ -16,6 +16,15 @@ import { walkSection, type Draft, type WalkOutput } from './walk-section';
 import { readZoneName } from './zones';
 
 export type { TimelineError, TimelineOptions, TimelineParse } from './timeline-types';
+
+/**
+ * the longest document read, in characters (1 MiB of ASCII): the parser is linear, so this
+ * bounds its time too; a postmortem is a few pages, and anything far larger is not one
+ */
+export const MAX_POSTMORTEM_CHARS = 2 ** 20;
+
+/** room kept in an id for ":" and the line number after the source */
+const ID_LINE_ROOM = 12;
 
 function optionDate(date: string | undefined) {
   if (date === undefined) return undefined;
@@ -30,6 +39,12 @@ function optionZone(tz: string | undefined) {
   if (!read) throw new RangeError(`unknown time zone ${JSON.stringify(tz)}`);
   if ('error' in read) throw new RangeError(read.error);
   return read.zone;
+}
+
+/** The source as the protocol bounds it: a long file name is cut, not a reason to drop entries. */
+function boundedSource(source: string | undefined) {
+  if (source === undefined) return undefined;
+  return source.slice(0, Math.min(ANNOTATION_LIMITS.source, ANNOTATION_LIMITS.id - ID_LINE_ROOM));
 }
 
 function toAnnotation(draft: Draft, source: string | undefined): Annotation | TimelineError {
@@ -66,11 +81,22 @@ export function parsePostmortemTimeline(
 ): TimelineParse {
   const fallbackDate = optionDate(opts.date);
   const fallbackZone = optionZone(opts.tz);
-  const { sections, outside } = findSections(scanLines(markdown));
+  const source = boundedSource(opts.source);
+  // a document past the limit is read up to the last whole line within it, and the rest named
+  let unread: TimelineError | undefined;
+  let text = markdown;
+  if (text.length > MAX_POSTMORTEM_CHARS) {
+    const cut = text.lastIndexOf('\n', MAX_POSTMORTEM_CHARS);
+    text = cut < 0 ? '' : text.slice(0, cut);
+    const line = cut < 0 ? 1 : text.split('\n').length + 1;
+    const message = `the document is longer than 1 MiB: lines from ${line} on were not read`;
+    unread = { line, text: '', message };
+  }
+  const { sections, outside } = findSections(scanLines(text));
   const doc = readDocumentContext(outside);
   const out: WalkOutput = {
     drafts: [],
-    errors: [...doc.errors],
+    errors: [...doc.errors, ...(unread ? [unread] : [])],
     said: {
       ...(doc.date && { date: isoDate(doc.date) }),
       ...(doc.zone !== undefined && { tz: doc.zone }),
@@ -84,7 +110,7 @@ export function parsePostmortemTimeline(
 
   const annotations: Annotation[] = [];
   for (const draft of out.drafts) {
-    const read = toAnnotation(draft, opts.source);
+    const read = toAnnotation(draft, source);
     if ('id' in read) annotations.push(read);
     else out.errors.push(read);
   }

@@ -6,28 +6,103 @@
 // escaped characters are set aside first so "\*" never starts emphasis
 const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|~<>])/g;
 const HELD = /\uE000(\d+)\uE001/g;
+// Links, images and single-character emphasis: each pattern stops at the next bracket or
+// delimiter, so an opener with no closer costs only the text up to the next one.
 const RULES: readonly [RegExp, string][] = [
   [/!\[([^\][]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1'], // image -> alt text
   [/\[([^\][]+)\]\((?:[^()]|\([^()]*\))*\)/g, '$1'], // [text](url), the url may hold (...)
   [/\[([^\][]+)\]\[[^\][]*\]/g, '$1'], // [text][ref]
-  [/<((?:https?|mailto):[^>\s]+)>/g, '$1'], // <https://...>
-  [/(`+)(.+?)\1/g, '$2'],
-  [/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2'],
-  [/~~(?=\S)(.+?)(?<=\S)~~/g, '$1'],
+  [/<((?:https?|mailto):[^<>\s]+)>/g, '$1'], // <https://...>
+];
+const SINGLE_EMPHASIS: readonly [RegExp, string][] = [
   [/(^|[^\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, '$1$2'],
   [/(^|[^\w])_(?=\S)([^_]+?)(?<=\S)_(?!\w)/g, '$1$2'],
 ];
+/** a character that may start markup; a line without one is plain already */
+const MARKUP = /[\\`*_~[<!]/;
 // eslint-disable-next-line no-control-regex -- control characters are what it removes
 const CONTROL = /[\u0000-\u001f\u007f\uE000\uE001]/g;
 
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+
+/**
+ * `code` spans: a run of backticks closes at the next run of the same length. Scanned, not
+ * matched: a lazy pattern tries every later character for each opener, and a line of backticks
+ * is thousands of openers.
+ */
+function unwrapCode(s: string): string {
+  const runs: { at: number; length: number }[] = [];
+  for (let i = 0; i < s.length;) {
+    if (s[i] !== '`') {
+      i++;
+      continue;
+    }
+    const at = i;
+    while (s[i] === '`') i++;
+    runs.push({ at, length: i - at });
+  }
+  // the runs of each length, and how far the search for a closer of that length has got
+  const byLength = new Map<number, number[]>();
+  runs.forEach((run, index) => {
+    const same = byLength.get(run.length);
+    if (same) same.push(index);
+    else byLength.set(run.length, [index]);
+  });
+  const cursor = new Map<number, number>();
+  let out = '';
+  let from = 0;
+  for (let r = 0; r < runs.length; r++) {
+    const open = runs[r]!;
+    if (open.at < from) continue;
+    const same = byLength.get(open.length)!;
+    let c = cursor.get(open.length) ?? 0;
+    while (c < same.length && same[c]! <= r) c++;
+    cursor.set(open.length, c);
+    if (c === same.length) continue;
+    const close = runs[same[c]!]!;
+    out += s.slice(from, open.at) + s.slice(open.at + open.length, close.at);
+    from = close.at + close.length;
+    r = same[c]!;
+  }
+  return out + s.slice(from);
+}
+
+/**
+ * `**bold**`, `__bold__`, `~~struck~~`: an opener followed by a non-space closes at the first
+ * later delimiter preceded by a non-space. When an opener finds no closer, no later opener can
+ * (the closers are the same for all), so one pass forward does it.
+ */
+function unwrapPairs(s: string, delimiter: string): string {
+  const width = delimiter.length;
+  let out = '';
+  let from = 0;
+  let search = 0;
+  for (;;) {
+    let open = s.indexOf(delimiter, search);
+    while (open >= 0 && isSpace(s[open + width])) open = s.indexOf(delimiter, open + 1);
+    if (open < 0) break;
+    let close = s.indexOf(delimiter, open + width + 1);
+    while (close >= 0 && isSpace(s[close - 1])) close = s.indexOf(delimiter, close + 1);
+    if (close < 0) break;
+    out += s.slice(from, open) + s.slice(open + width, close);
+    from = search = close + width;
+  }
+  return out + s.slice(from);
+}
+
 /** Markdown inline text -> plain text on one line. */
 export function plainText(markdown: string): string {
+  // most lines of a postmortem hold no markup: they only need their spaces tidied
+  if (!MARKUP.test(markdown)) return markdown.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   const held: string[] = [];
   let s = markdown.replace(CONTROL, ' ').replace(ESCAPE, (_, c: string) => {
     held.push(c);
     return `\uE000${held.length - 1}\uE001`;
   });
   for (const [re, to] of RULES) s = s.replace(re, to);
+  s = unwrapCode(s);
+  for (const delimiter of ['**', '__', '~~']) s = unwrapPairs(s, delimiter);
+  for (const [re, to] of SINGLE_EMPHASIS) s = s.replace(re, to);
   return s
     .replace(HELD, (_, i: string) => held[Number(i)]!)
     .replace(/\s+/g, ' ')
@@ -63,10 +138,8 @@ export function headline(text: string, max = 80): string {
 
 /** Lines of one entry as one text; a lone status word ("Resolved") reads as a label. */
 export function joinLines(parts: readonly string[]): string {
-  return parts
-    .filter((p) => p !== '')
-    .reduce(
-      (text, part) => (text === '' ? part : `${text}${/^\w+$/.test(text) ? ':' : ''} ${part}`),
-      '',
-    );
+  const [first, ...rest] = parts.filter((p) => p !== '');
+  if (first === undefined) return '';
+  if (rest.length === 0) return first;
+  return `${first}${/^\w+$/.test(first) ? ':' : ''} ${rest.join(' ')}`;
 }

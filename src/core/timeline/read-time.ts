@@ -190,6 +190,7 @@ export function readStamp(text: string): StampRead {
 // "time zone:" first: "Time zone: X" must not be read as "Time" followed by the word "zone"
 const DECLARATION =
   /\btime\s?zone\s*(?:is\s+)?[:=\-–]?\s*|\b(?:all\s+)?(?:times?|timestamps?)(?:\s*[:\-–]\s*|\s+)(?:(?:are|is)\s+)?(?:(?:shown|listed|given|written|reported)\s+)?(?:in\s+)?(?:the\s+)?/gi;
+const MENTIONS_TIME = /time/i;
 const CLOCK_IN_PROSE = /(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?/g;
 
 /** A zone found in a line, with where its phrase starts ("All times are in UTC" starts at "All"). */
@@ -205,6 +206,7 @@ function firstZone(starts: Iterable<[number, number]>, s: string, glued: false |
 
 /** A zone a line declares: "All times are in UTC", "Time zone: America/New_York". */
 export function findZoneDeclaration(s: string): ZoneFound | undefined {
+  if (!MENTIONS_TIME.test(s)) return undefined; // every declaration says "time"
   const starts = [...s.matchAll(DECLARATION)].map((m): [number, number] => [
     m.index,
     m.index + m[0].length,
@@ -224,8 +226,10 @@ export function findZoneAfterTime(s: string): ZoneFound | undefined {
 /** Any zone named in a short label: a table header "Time (UTC)", a heading "Timeline (EDT)". */
 export function findZoneAnywhere(s: string): ZoneFound | undefined {
   const starts: [number, number][] = [];
+  // from the first character after a gap: starting on the gap's own spaces would read the
+  // same zone once per space
   for (let i = 0; i < s.length; i++) {
-    if (i === 0 || /[\s([,]/.test(s[i - 1]!)) starts.push([i, i]);
+    if ((i === 0 || /[\s([,]/.test(s[i - 1]!)) && !/\s/.test(s[i]!)) starts.push([i, i]);
   }
   return firstZone(starts, s);
 }

@@ -199,7 +199,8 @@ export function walkSection(section: Section, clock: TimelineClock, out: WalkOut
     }
     // prose in the timeline: kept in case a time follows on its own line
     open = undefined;
-    pending = pending && !wasBlank ? { parts: [...pending.parts, text] } : { parts: [text] };
+    if (pending && !wasBlank) pending.parts.push(text);
+    else pending = { parts: [text] };
   };
 
   if (section.heading) {

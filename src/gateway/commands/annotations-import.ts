@@ -4,10 +4,10 @@
  * stdout. Every entry it cannot read is named on stderr as `<file>:<line>: <message>`, exit 2;
  * the entries it could read are still printed.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { recordingLine } from '../../core/recording';
-import { parsePostmortemTimeline } from '../../core/timeline/parse-timeline';
+import { MAX_POSTMORTEM_CHARS, parsePostmortemTimeline } from '../../core/timeline/parse-timeline';
 import { readIsoDate } from '../../core/timeline/read-date';
 import { readZoneName } from '../../core/timeline/zones';
 import { parseArgs, UsageError } from '../args';
@@ -30,9 +30,22 @@ function checkedFlags(flags: Map<string, string>): { tz?: string; date?: string 
   return { ...(date !== undefined && { date }), ...(tz !== undefined && { tz }) };
 }
 
+/** The file's text, as much of it as the parser reads (1 Mi characters are at most 4 MiB). */
 async function readText(file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(MAX_POSTMORTEM_CHARS * 4);
+      let filled = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+        filled += bytesRead;
+        if (bytesRead === 0 || filled === buffer.length) break;
+      }
+      return buffer.subarray(0, filled).toString('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =

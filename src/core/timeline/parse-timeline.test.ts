@@ -13,7 +13,11 @@ import { pagerdutyLog } from './fixtures/pagerduty-log';
 import { sreBook } from './fixtures/sre-book';
 import { statuspage } from './fixtures/statuspage';
 import { broken } from './fixtures/broken';
-import { parsePostmortemTimeline, type TimelineOptions } from './parse-timeline';
+import {
+  MAX_POSTMORTEM_CHARS,
+  parsePostmortemTimeline,
+  type TimelineOptions,
+} from './parse-timeline';
 
 /** [line, UTC time, kind, tags?] of one expected annotation */
 type Entry = [number, string, AnnotationKind, string[]?];
@@ -464,5 +468,38 @@ describe('what it cannot read, it reports by line', () => {
     const parsed = parsePostmortemTimeline(doc, { tz: 'UTC', date: '2024-05-15' });
     expect(parsed.annotations.map((a) => a.id)).toEqual(['postmortem:3']);
     expect(parsed.errors).toEqual([]);
+  });
+
+  it('reads a document past 1 MiB up to its last whole line within it, and names the first line not read', () => {
+    const timeline = '## Timeline\n- 14:05 alert fired\n\n## Appendix\n';
+    const filler = 'x'.repeat(99) + '\n';
+    const lines = Math.ceil(MAX_POSTMORTEM_CHARS / filler.length) + 10;
+    const doc = timeline + filler.repeat(lines) + '## More\n';
+    const parsed = parsePostmortemTimeline(doc, { tz: 'UTC', date: '2024-05-15' });
+    expect(parsed.annotations.map((a) => a.title)).toEqual(['alert fired']);
+    // the line that runs past the limit is the first not read
+    expect(doc[MAX_POSTMORTEM_CHARS]).not.toBe('\n');
+    const firstUnread = doc.slice(0, MAX_POSTMORTEM_CHARS).split('\n').length;
+    expect(parsed.errors).toEqual([
+      {
+        line: firstUnread,
+        text: '',
+        message: `the document is longer than 1 MiB: lines from ${firstUnread} on were not read`,
+      },
+    ]);
+  });
+
+  it('keeps every entry of a file with a very long name: the source is cut to the protocol limit', () => {
+    const source = `import:${'n'.repeat(500)}.md`;
+    const parsed = parsePostmortemTimeline('## Timeline\n- 14:05 alert fired\n', {
+      tz: 'UTC',
+      date: '2024-05-15',
+      source,
+    });
+    expect(parsed.errors).toEqual([]);
+    const [note] = parsed.annotations;
+    expect(note!.source).toBe(source.slice(0, note!.source!.length));
+    expect(note!.id.length).toBeLessThanOrEqual(200);
+    expect(note!.id).toBe(`${note!.source}:2`);
   });
 });

@@ -8,18 +8,19 @@ const ESCAPE = /\\([\\`*_{}[\]()#+\-.!|~<>])/g;
 const HELD = /\uE000(\d+)\uE001/g;
 // Links, images and single-character emphasis: each pattern stops at the next bracket or
 // delimiter, so an opener with no closer costs only the text up to the next one.
-const RULES: readonly [RegExp, string][] = [
-  [/!\[([^\][]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1'], // image -> alt text
-  [/\[([^\][]+)\]\((?:[^()]|\([^()]*\))*\)/g, '$1'], // [text](url), the url may hold (...)
-  [/\[([^\][]+)\]\[[^\][]*\]/g, '$1'], // [text][ref]
-  [/<((?:https?|mailto):[^<>\s]+)>/g, '$1'], // <https://...>
+// each with the character it needs: a rule is run only on text that holds it
+const RULES: readonly [string, RegExp, string][] = [
+  ['[', /!\[([^\][]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1'], // image -> alt text
+  ['[', /\[([^\][]+)\]\((?:[^()]|\([^()]*\))*\)/g, '$1'], // [text](url), the url may hold (...)
+  ['[', /\[([^\][]+)\]\[[^\][]*\]/g, '$1'], // [text][ref]
+  ['<', /<((?:https?|mailto):[^<>\s]+)>/g, '$1'], // <https://...>
 ];
-const SINGLE_EMPHASIS: readonly [RegExp, string][] = [
-  [/(^|[^\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, '$1$2'],
-  [/(^|[^\w])_(?=\S)([^_]+?)(?<=\S)_(?!\w)/g, '$1$2'],
+const SINGLE_EMPHASIS: readonly [string, RegExp, string][] = [
+  ['*', /(^|[^\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])/g, '$1$2'],
+  ['_', /(^|[^\w])_(?=\S)([^_]+?)(?<=\S)_(?!\w)/g, '$1$2'],
 ];
 /** a character that may start markup; a line without one is plain already */
-const MARKUP = /[\\`*_~[<!]/;
+const MARKUP = /[\\`*_~[<]/;
 // eslint-disable-next-line no-control-regex -- control characters are what it removes
 const CONTROL = /[\u0000-\u001f\u007f\uE000\uE001]/g;
 
@@ -95,18 +96,20 @@ export function plainText(markdown: string): string {
   // most lines of a postmortem hold no markup: they only need their spaces tidied
   if (!MARKUP.test(markdown)) return markdown.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   const held: string[] = [];
-  let s = markdown.replace(CONTROL, ' ').replace(ESCAPE, (_, c: string) => {
-    held.push(c);
-    return `\uE000${held.length - 1}\uE001`;
-  });
-  for (const [re, to] of RULES) s = s.replace(re, to);
-  s = unwrapCode(s);
-  for (const delimiter of ['**', '__', '~~']) s = unwrapPairs(s, delimiter);
-  for (const [re, to] of SINGLE_EMPHASIS) s = s.replace(re, to);
-  return s
-    .replace(HELD, (_, i: string) => held[Number(i)]!)
-    .replace(/\s+/g, ' ')
-    .trim();
+  let s = markdown.replace(CONTROL, ' ');
+  if (s.includes('\\')) {
+    s = s.replace(ESCAPE, (_, c: string) => {
+      held.push(c);
+      return `\uE000${held.length - 1}\uE001`;
+    });
+  }
+  for (const [needs, re, to] of RULES) if (s.includes(needs)) s = s.replace(re, to);
+  if (s.includes('`')) s = unwrapCode(s);
+  for (const delimiter of ['**', '__', '~~'])
+    if (s.includes(delimiter)) s = unwrapPairs(s, delimiter);
+  for (const [needs, re, to] of SINGLE_EMPHASIS) if (s.includes(needs)) s = s.replace(re, to);
+  if (held.length > 0) s = s.replace(HELD, (_, i: string) => held[Number(i)]!);
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 const SENTENCE_END = /[.!?](?=\s+["'([]?[\p{Lu}\d]|\s*$)/u;

@@ -2,6 +2,9 @@ import { useRef } from 'react';
 import { importPostmortem } from '../../state/import-postmortem';
 import { useDashboard, useDashboardStore } from '../store-context';
 
+/** problems listed in the report; a document with thousands of bad lines names the first ones */
+const PROBLEMS_SHOWN = 20;
+
 /** "Import postmortem…": a markdown timeline from disk onto the time axis, and what came of it. */
 export function ImportPostmortem() {
   const store = useDashboardStore();
@@ -33,12 +36,15 @@ export function ImportPostmortem() {
         >
           {report.imported} events from {report.file}
           {report.problems.length > 0 && (
-            <ul className="import-problems">
-              {report.problems.map((p) => (
-                <li key={p.line}>
+            <ul className="import-problems" data-problems={report.problems.length}>
+              {report.problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
+                <li key={i}>
                   line {p.line}: {p.message}
                 </li>
               ))}
+              {report.problems.length > PROBLEMS_SHOWN && (
+                <li>and {report.problems.length - PROBLEMS_SHOWN} more</li>
+              )}
             </ul>
           )}
           <button

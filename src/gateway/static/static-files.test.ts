@@ -58,4 +58,32 @@ describe('the built page and its files', () => {
       await rm(empty, { recursive: true, force: true });
     }
   });
+
+  it('starts with no dist/ folder at all, and serves the page once it is built', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'skewboard-static-unbuilt-'));
+    const dist = join(parent, 'dist');
+    const bare = createServer((req, res) => void staticFiles(dist)(req, res));
+    bare.listen(0, '127.0.0.1');
+    await once(bare, 'listening');
+    const url = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
+    try {
+      const before = await fetch(url);
+      expect(before.status).toBe(503);
+      expect(await before.text()).toContain('The page is not built');
+
+      await mkdir(dist);
+      await writeFile(join(dist, 'index.html'), '<!doctype html><title>Built later</title>');
+      // the handler looks at the folder again at most once a second: ask until it has
+      const deadline = Date.now() + 10_000;
+      let body = '';
+      while (Date.now() < deadline && !body.includes('Built later')) {
+        body = await (await fetch(url)).text();
+        if (!body.includes('Built later')) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(body).toContain('<title>Built later</title>');
+    } finally {
+      await new Promise((r) => bare.close(r));
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
 });

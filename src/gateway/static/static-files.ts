@@ -21,8 +21,8 @@ export function staticFiles(root: string): StaticHandler {
   const base = resolve(root);
   let files = scan(base);
   let scannedAt = Date.now();
-  const rescan = () => {
-    if (Date.now() - scannedAt < RESCAN_MS) return false;
+  const rescan = (force = false) => {
+    if (!force && Date.now() - scannedAt < RESCAN_MS) return false;
     files = scan(base);
     scannedAt = Date.now();
     return true;
@@ -44,9 +44,8 @@ export function staticFiles(root: string): StaticHandler {
         );
       }
       req.url = '/index.html';
-      files(req, res, () =>
-        rescan() ? files(req, res, () => notFound(res, path)) : notFound(res, path),
-      );
+      // index.html is on disk: a handler that misses it was made before the build
+      files(req, res, () => rescan(true) && files(req, res, () => notFound(res, path)));
     };
     files(req, res, () => {
       if (isNavigation(path)) return page();
@@ -57,7 +56,21 @@ export function staticFiles(root: string): StaticHandler {
   };
 }
 
-function scan(base: string) {
+type FileHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** dist/ not built yet (or being rebuilt): no files, so every request falls through */
+const NOTHING_BUILT: FileHandler = (_req, _res, next) => next();
+
+/** sirv lists the folder as it starts and throws if there is none: a gateway starts unbuilt */
+function scan(base: string): FileHandler {
+  try {
+    return existsSync(base) ? sirvOf(base) : NOTHING_BUILT;
+  } catch {
+    return NOTHING_BUILT;
+  }
+}
+
+function sirvOf(base: string): FileHandler {
   return sirv(base, {
     etag: true,
     gzip: true,

@@ -83,18 +83,34 @@ export const boolean: Validator<boolean> = {
   },
 };
 
-/** A finite number, optionally bounded below. */
-export function number(opts: { min?: number; integer?: boolean } = {}): Validator<number> {
-  const { min, integer } = opts;
+/**
+ * A finite number, optionally bounded. A wrong type or a value under `min` is "expected a finite
+ * number >= min"; a value past `above` (exclusive) or `max` (inclusive) is "must be in (above, max]",
+ * so a setting that is a number but out of its range says what its range is.
+ */
+export function number(
+  opts: { min?: number; integer?: boolean; above?: number; max?: number } = {},
+): Validator<number> {
+  const { min, integer, above, max } = opts;
   const expected = `${integer ? 'an integer' : 'a finite number'}${min === undefined ? '' : ` >= ${min}`}`;
   return {
     check(value, path = '') {
       if (typeof value !== 'number' || !Number.isFinite(value)) return fail(path, expected, value);
       if (integer && !Number.isInteger(value)) return fail(path, expected, value);
       if (min !== undefined && value < min) return fail(path, expected, value);
+      if ((above !== undefined && value <= above) || (max !== undefined && value > max)) {
+        throw new ValidationError(path, `must be ${rangeText(min, above, max)}, got ${value}`);
+      }
       return value;
     },
   };
+}
+
+/** "> 1", "<= 1", "in (0, 1]" or "in [0, 1]": the range a number past `above` or `max` missed. */
+function rangeText(min?: number, above?: number, max?: number): string {
+  const low = above !== undefined ? `(${above}` : min !== undefined ? `[${min}` : null;
+  if (max === undefined) return `> ${above}`;
+  return low === null ? `<= ${max}` : `in ${low}, ${max}]`;
 }
 
 export function literal<const L extends string | number>(...allowed: L[]): Validator<L> {
@@ -169,13 +185,86 @@ export function object<S extends Shape>(shape: S): Validator<Flatten<ObjectOf<S>
   };
 }
 
+/** An object validator that shows its fields, so another validator can be built from them. */
+export interface ObjectValidator<S extends Shape> extends Validator<Flatten<ObjectOf<S>>> {
+  readonly shape: S;
+}
+
+const isObjectValidator = (v: Validator<unknown>): v is ObjectValidator<Shape> => 'shape' in v;
+
+// a hostile key is named in the error, not copied whole into it
+const MAX_KEY_SHOWN = 40;
+const shownKey = (key: string) =>
+  key.length > MAX_KEY_SHOWN ? `${key.slice(0, MAX_KEY_SHOWN)}...` : key;
+
+/**
+ * An object with exactly the given fields, for what a person writes (a config file): there an
+ * unknown field is a typo, so it is refused, naming it and the fields there are. Returns a new
+ * object holding the checked fields that are set, so an explicit `undefined` hides no default.
+ */
+export function strictObject<S extends Shape>(shape: S): ObjectValidator<S> {
+  const keys = Object.keys(shape);
+  const known = new Set(keys);
+  return {
+    shape,
+    check(value, path = '') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return fail(path, 'an object', value);
+      }
+      const record = value as Record<string, unknown>;
+      // unknown keys first: a typo also leaves its key unset, and the typo is what to name
+      const unknown = Object.keys(record).find((key) => !known.has(key));
+      if (unknown !== undefined) {
+        throw new ValidationError(
+          join(path, shownKey(unknown)),
+          `unknown key; expected one of ${keys.join(', ')}`,
+        );
+      }
+      const checked: Record<string, unknown> = {};
+      for (const key of keys) {
+        const validator = shape[key]!;
+        const field = record[key];
+        if (field === undefined && !validator.optional) {
+          throw new ValidationError(join(path, key), 'is missing');
+        }
+        const fieldValue = checkChild(validator, field, path, key);
+        if (fieldValue !== undefined) checked[key] = fieldValue;
+      }
+      return checked as Flatten<ObjectOf<S>>;
+    },
+  };
+}
+
+/** Every field optional, at every depth: what overrides of T may hold. */
+export type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+type PartialShape<S extends Shape> = {
+  [K in keyof S]: Validator<DeepPartial<Infer<S[K]>> | undefined> & { optional: true };
+};
+
+/**
+ * The same strict object with every field optional, and each field that is itself a strict
+ * object partial too: overrides of a config, checked as strictly as the config.
+ */
+export function deepPartial<S extends Shape>(
+  object: ObjectValidator<S>,
+): ObjectValidator<PartialShape<S>> {
+  const shape: Shape = {};
+  for (const [key, field] of Object.entries(object.shape)) {
+    shape[key] = optional(isObjectValidator(field) ? deepPartial(field) : field);
+  }
+  // each field above is the optional form of its own, which is what PartialShape says
+  return strictObject(shape) as ObjectValidator<PartialShape<S>>;
+}
+
 /** Adds a check across fields, run after the shape is known to be right. */
 export function refine<T>(
   inner: Validator<T>,
   test: (value: T) => { path: string; problem: string } | null,
 ): Validator<T> {
   return {
-    ...inner,
+    // no `shape`: deepPartial of it would drop the test across fields without a word
+    optional: inner.optional,
     check(value, path = '') {
       const typed = inner.check(value, path);
       const wrong = test(typed);

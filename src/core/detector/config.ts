@@ -1,73 +1,89 @@
 /**
- * The detector's thresholds: defaults chosen against the scenarios in mocks/scenarios, and a
- * validated override so a typo in a user's config fails loudly instead of silently muting a rule.
+ * The detector's thresholds: one validator says what each setting may be, the types are derived
+ * from it, and the defaults were chosen against the scenarios in mocks/scenarios. A user's
+ * overrides go through the same validator, so a typo fails loudly instead of silently muting a
+ * rule.
  */
 import * as T from '../validate';
 
+// every setting is a time, a count, a rate, a factor or a number of sigmas: none is negative
+const amount = T.number({ min: 0 });
+// a factor of 1 or less would call a server that gets its exact share skewed
+const factor = T.number({ min: 0, above: 1 });
+const rate = T.number({ min: 0, max: 1 });
+
 /** How long a condition must hold before an alert fires, and stay away before it resolves. */
-export interface Sustain {
-  fireAfterMs: number;
-  resolveAfterMs: number;
-}
+const sustain = T.strictObject({ fireAfterMs: amount, resolveAfterMs: amount });
 
-export interface ShareSkewConfig extends Sustain {
+const shareSkew = T.strictObject({
+  ...sustain.shape,
   /** fire at this many times the weighted share, or 1/factor of it */
-  factor: number;
+  factor,
   /** a firing skew stays until the share is back inside this factor */
-  clearFactor: number;
+  clearFactor: factor,
   /** sigmas of the likelihood-ratio test needed to fire */
-  minZ: number;
+  minZ: amount,
   /** sigmas needed to stay firing */
-  holdZ: number;
+  holdZ: amount,
   /** requests seen (over-share) or expected (under-share) before a share is judged at all */
-  minCount: number;
-}
+  minCount: amount,
+});
 
-export interface LatencyConfig extends Sustain {
+const latency = T.strictObject({
+  ...sustain.shape,
   /** fire at this many times the pool's median p95 */
-  factor: number;
-  clearFactor: number;
+  factor,
+  clearFactor: amount,
   /** never fire below this p95, however fast the pool */
-  floorMs: number;
+  floorMs: amount,
   /** fire above this p95 whatever the pool does: how a pool that is hot as a whole shows */
-  absoluteMs: number;
-  clearAbsoluteMs: number;
+  absoluteMs: amount,
+  clearAbsoluteMs: amount,
   /** requests in the window before a p95 is worth judging */
-  minRequests: number;
-}
+  minRequests: amount,
+});
 
-export interface ErrorsConfig extends Sustain {
+const errors = T.strictObject({
+  ...sustain.shape,
   /** fire at this many times the pool's error rate */
-  factor: number;
-  clearFactor: number;
+  factor,
+  clearFactor: amount,
   /** never fire below this error rate */
-  floorRate: number;
-  clearFloorRate: number;
+  floorRate: rate,
+  clearFloorRate: rate,
   /** fire above this error rate whatever the pool does */
-  absoluteRate: number;
-  clearAbsoluteRate: number;
-  minRequests: number;
+  absoluteRate: rate,
+  clearAbsoluteRate: rate,
+  minRequests: amount,
   /** sigmas by which its errors must beat the pool's rate */
-  minZ: number;
-}
+  minZ: amount,
+});
 
-export interface DetectorConfig {
+const detectorConfigFields = T.strictObject({
   /** the stretch of frames each rule sums over */
-  windowMs: number;
+  windowMs: T.number({ min: 0, above: 0 }),
   /** more than this fraction of a pool hot (or down) together is a pool-wide problem */
-  capacityFraction: number;
-  shareSkew: ShareSkewConfig;
-  latency: LatencyConfig;
-  errors: ErrorsConfig;
-  serverDown: Sustain;
-}
+  capacityFraction: T.number({ min: 0, above: 0, max: 1 }),
+  shareSkew,
+  latency,
+  errors,
+  serverDown: sustain,
+});
 
+/** A whole config: every setting there, each in its range, none contradicting another. */
+export const detectorConfig = T.refine(detectorConfigFields, contradiction);
+
+/** Any subset of the config, section by section: what a config file holds. */
+export const detectorOverrides = T.deepPartial(detectorConfigFields);
+
+export type Sustain = T.Infer<typeof sustain>;
+export type ShareSkewConfig = T.Infer<typeof shareSkew>;
+export type LatencyConfig = T.Infer<typeof latency>;
+export type ErrorsConfig = T.Infer<typeof errors>;
+/** Everything the detector is told: see the fields of `detectorConfigFields` for what each means. */
+export type DetectorConfig = T.Infer<typeof detectorConfig>;
 /** Any subset of the config, section by section. */
-export type DetectorOverrides = {
-  [K in keyof DetectorConfig]?: DetectorConfig[K] extends object
-    ? Partial<DetectorConfig[K]>
-    : DetectorConfig[K];
-};
+export type DetectorOverrides = T.Infer<typeof detectorOverrides>;
 
 export const DEFAULT_CONFIG: DetectorConfig = {
   // two 10 s frames: enough requests for the share test, short enough to fire in ~20 s
@@ -118,96 +134,44 @@ export const DEFAULT_CONFIG: DetectorConfig = {
   },
 };
 
-const num = T.optional(T.number({ min: 0 }));
-const sustain = { fireAfterMs: num, resolveAfterMs: num };
-const overridesShape = T.object({
-  windowMs: num,
-  capacityFraction: num,
-  shareSkew: T.optional(
-    T.object({ ...sustain, factor: num, clearFactor: num, minZ: num, holdZ: num, minCount: num }),
-  ),
-  latency: T.optional(
-    T.object({
-      ...sustain,
-      factor: num,
-      clearFactor: num,
-      floorMs: num,
-      absoluteMs: num,
-      clearAbsoluteMs: num,
-      minRequests: num,
-    }),
-  ),
-  errors: T.optional(
-    T.object({
-      ...sustain,
-      factor: num,
-      clearFactor: num,
-      floorRate: num,
-      clearFloorRate: num,
-      absoluteRate: num,
-      clearAbsoluteRate: num,
-      minRequests: num,
-      minZ: num,
-    }),
-  ),
-  serverDown: T.optional(T.object(sustain)),
-});
-
-/** The defaults with `overrides` laid over them; throws a ValidationError naming the bad field. */
+/**
+ * The defaults with `overrides` laid over them: throws a ValidationError naming the key path
+ * (`config.shareSkew.minz: unknown key; ...`) of the first thing wrong.
+ */
 export function resolveConfig(overrides: unknown = {}): DetectorConfig {
-  const o = overridesShape.check(overrides, 'config') as DetectorOverrides;
-  const d = DEFAULT_CONFIG;
-  const config: DetectorConfig = {
-    windowMs: o.windowMs ?? d.windowMs,
-    capacityFraction: o.capacityFraction ?? d.capacityFraction,
-    shareSkew: { ...d.shareSkew, ...defined(o.shareSkew) },
-    latency: { ...d.latency, ...defined(o.latency) },
-    errors: { ...d.errors, ...defined(o.errors) },
-    serverDown: { ...d.serverDown, ...defined(o.serverDown) },
-  };
-  const wrong = problem(config);
-  if (wrong) throw new T.ValidationError(`config.${wrong.path}`, wrong.problem);
-  return config;
+  const over = detectorOverrides.check(overrides, 'config');
+  return detectorConfig.check(layerOverrides(DEFAULT_CONFIG, over), 'config');
 }
 
-// `{ factor: undefined }` must not wipe a default out
-function defined<O extends object>(o: O | undefined): Partial<O> {
-  return Object.fromEntries(
-    Object.entries(o ?? {}).filter(([, v]) => v !== undefined),
-  ) as Partial<O>;
+/** `over` laid on `base`, field by field within each rule's section. */
+export function layerOverrides(
+  base: DetectorOverrides,
+  over: DetectorOverrides,
+): DetectorOverrides {
+  return {
+    windowMs: over.windowMs ?? base.windowMs,
+    capacityFraction: over.capacityFraction ?? base.capacityFraction,
+    shareSkew: { ...base.shareSkew, ...over.shareSkew },
+    latency: { ...base.latency, ...over.latency },
+    errors: { ...base.errors, ...over.errors },
+    serverDown: { ...base.serverDown, ...over.serverDown },
+  };
 }
 
 /** The first setting that contradicts another, or null. */
-function problem(c: DetectorConfig): { path: string; problem: string } | null {
-  const checks: [boolean, string, string][] = [
-    [c.windowMs > 0, 'windowMs', 'must be > 0'],
-    [c.capacityFraction > 0 && c.capacityFraction <= 1, 'capacityFraction', 'must be in (0, 1]'],
-    [c.shareSkew.factor > 1, 'shareSkew.factor', 'must be > 1'],
-    [c.latency.factor > 1, 'latency.factor', 'must be > 1'],
-    [c.errors.factor > 1, 'errors.factor', 'must be > 1'],
-    [c.errors.absoluteRate <= 1, 'errors.absoluteRate', 'must be <= 1'],
-    // the bar to stay firing may not be higher than the bar to fire, or an alert would flap
-    [c.shareSkew.clearFactor > 1, 'shareSkew.clearFactor', 'must be > 1'],
-    [c.shareSkew.clearFactor <= c.shareSkew.factor, 'shareSkew.clearFactor', 'must be <= factor'],
-    [c.shareSkew.holdZ <= c.shareSkew.minZ, 'shareSkew.holdZ', 'must be <= minZ'],
-    [c.latency.clearFactor <= c.latency.factor, 'latency.clearFactor', 'must be <= factor'],
-    [
-      c.latency.clearAbsoluteMs <= c.latency.absoluteMs,
-      'latency.clearAbsoluteMs',
-      'must be <= absoluteMs',
-    ],
-    [c.errors.clearFactor <= c.errors.factor, 'errors.clearFactor', 'must be <= factor'],
-    [
-      c.errors.clearFloorRate <= c.errors.floorRate,
-      'errors.clearFloorRate',
-      'must be <= floorRate',
-    ],
-    [
-      c.errors.clearAbsoluteRate <= c.errors.absoluteRate,
-      'errors.clearAbsoluteRate',
-      'must be <= absoluteRate',
-    ],
+function contradiction(c: T.Infer<typeof detectorConfigFields>) {
+  // the bar to stay firing may not be higher than the bar to fire, or an alert would flap
+  const pairs: [lower: number, upper: number, path: string, upperName: string][] = [
+    [c.shareSkew.clearFactor, c.shareSkew.factor, 'shareSkew.clearFactor', 'factor'],
+    [c.shareSkew.holdZ, c.shareSkew.minZ, 'shareSkew.holdZ', 'minZ'],
+    [c.latency.clearFactor, c.latency.factor, 'latency.clearFactor', 'factor'],
+    [c.latency.clearAbsoluteMs, c.latency.absoluteMs, 'latency.clearAbsoluteMs', 'absoluteMs'],
+    [c.errors.clearFactor, c.errors.factor, 'errors.clearFactor', 'factor'],
+    [c.errors.clearFloorRate, c.errors.floorRate, 'errors.clearFloorRate', 'floorRate'],
+    [c.errors.clearAbsoluteRate, c.errors.absoluteRate, 'errors.clearAbsoluteRate', 'absoluteRate'],
   ];
-  const failed = checks.find(([ok]) => !ok);
-  return failed ? { path: failed[1], problem: failed[2] } : null;
+  const broken = pairs.find(([lower, upper]) => lower > upper);
+  if (!broken) return null;
+  const [lower, upper, path, upperName] = broken;
+  return { path, problem: `must be <= ${upperName}, got ${lower} > ${upper}` };
 }

@@ -3,6 +3,8 @@ export { createDetector, DEFAULT_POOL, type Detector } from './detector';
 export { RULES, type Alert, type AlertCause, type AlertEvent, type AlertRule } from './alert';
 export {
   DEFAULT_CONFIG,
+  detectorOverrides,
+  layerOverrides,
   resolveConfig,
   type DetectorConfig,
   type DetectorOverrides,

@@ -128,10 +128,42 @@ describe('skewboard analyze --config', { timeout: 30_000 }, () => {
       error: /--config .*bad\.json: config\.shareSkew\.factor/,
     },
     { content: '{"latency": ', error: /--config .*bad\.json: not valid JSON/ },
+    // the README's promise: a typo is an error, not the defaults
+    {
+      content: '{"shareSkew": {"minz": 9}}',
+      error: /^skewboard: --config .*bad\.json: config\.shareSkew\.minz: unknown key/,
+    },
+    {
+      content: '{"latency": {"factor": "x"}}',
+      error: /^skewboard: --config .*bad\.json: config\.latency\.factor: expected a finite number/,
+    },
+    {
+      content: '{"errors": {"floorRate": 5}}',
+      error:
+        /^skewboard: --config .*bad\.json: config\.errors\.floorRate: must be in \[0, 1\], got 5$/m,
+    },
   ])('refuses $content, naming the file and the field', ({ content, error }) => {
     const r = analyze([seed, '--config', file('bad.json', content)]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(error);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('skewboard check --config', () => {
+  it('refuses a typo before it samples HAProxy, naming the file and the key', () => {
+    const config = file('typo.json', '{"serverDown": {"fireAfter": 0}}');
+    // nothing listens on port 9: the config must be judged before the stats page is read
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'check', '--haproxy', 'http://127.0.0.1:9/stats;csv', '--config', config],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^skewboard: --config .*typo\.json: config\.serverDown\.fireAfter: unknown key/,
+    );
   });
 });

@@ -4,10 +4,10 @@
  * runs. Prints the alert lines of `skewboard analyze`; exit 0 none, 1 some fired, 2 bad input.
  */
 import { statsFrame, statsServers, type StatsSnapshot } from '../../core/haproxy-stats';
-import { createDetector, type DetectorOverrides } from '../../core/detector';
+import { createDetector, layerOverrides, type DetectorOverrides } from '../../core/detector';
 import { PROTOCOL_VERSION } from '../../core/protocol';
 import { parseArgs, UsageError } from '../args';
-import { layerOverrides, readDetectorConfig } from '../detector-config-file';
+import { readDetectorConfig } from '../detector-config-file';
 import { readStats } from '../sources/haproxy-source';
 
 export const CHECK_FLAGS = ['haproxy', 'window', 'backend', 'config'];
@@ -37,6 +37,8 @@ export function parseDuration(text: string): number | null {
 
 export async function check(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, CHECK_FLAGS);
+  // before the window is waited out, so a typo costs no wait
+  const overrides = layerOverrides(readDetectorConfig(args.flags.get('config')), ONE_SHOT);
   if (args.positional.length > 0) {
     throw new UsageError(`check takes no ${JSON.stringify(args.positional[0])}`);
   }
@@ -76,9 +78,7 @@ export async function check(argv: readonly string[]): Promise<number> {
   }
 
   const frame = statsFrame(before, after);
-  const detector = createDetector(
-    layerOverrides(readDetectorConfig(args.flags.get('config')), ONE_SHOT),
-  );
+  const detector = createDetector(overrides);
   detector.hello({
     v: PROTOCOL_VERSION,
     source: `haproxy:${url}`,

@@ -47,10 +47,19 @@ const CALM = `new Promise((resolve) => {
 
 const held = resources('live-page', 5 * 60_000);
 const app = held.hold(await buildApp({ minify: false }), (a) => a.remove());
-const gateway = held.hold(await startGateway(['--source', 'sim:big-fleet', '--speed', '1']), (g) =>
-  g.stop(),
-);
 const site = held.hold(await serveStatic(app.dir), (s) => s.close());
+// the page is served from another port: the gateway lets that origin in, as a team would
+const gateway = held.hold(
+  await startGateway([
+    '--source',
+    'sim:big-fleet',
+    '--speed',
+    '1',
+    '--allow-origin',
+    new URL(site.url).origin,
+  ]),
+  (g) => g.stop(),
+);
 const browser = held.hold(await launchBrowser(), (b) => b.close());
 
 /** frames the page has received over its socket */

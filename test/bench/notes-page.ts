@@ -53,11 +53,14 @@ const held = resources('notes-page', 10 * 60_000);
 const app = held.hold(await buildApp({ minify: false }), (a) => a.remove());
 const data = held.hold(await tempDir(), (d) => d.remove());
 await writeFile(join(data.path, 'annotations.ndjson'), notesFile());
-const quiet = held.hold(await startGateway(['--speed', '60']), (g) => g.stop());
-const noted = held.hold(await startGateway(['--speed', '60', '--data', data.path]), (g) =>
-  g.stop(),
-);
 const site = held.hold(await serveStatic(app.dir), (s) => s.close());
+// the page is served from another port: each gateway lets that origin in, as a team would
+const allowSite = ['--allow-origin', new URL(site.url).origin];
+const quiet = held.hold(await startGateway(['--speed', '60', ...allowSite]), (g) => g.stop());
+const noted = held.hold(
+  await startGateway(['--speed', '60', '--data', data.path, ...allowSite]),
+  (g) => g.stop(),
+);
 const browser = held.hold(await launchBrowser(), (b) => b.close());
 
 /** Opens a live page of `gateway` and waits for it to show `notes` notes; ms to get there. */

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolveConfig, type DetectorOverrides } from '../core/detector';
-import { UsageError } from './args';
+import { UsageError } from './command-line/usage-error';
 
 /** The overrides in `path`; throws UsageError naming the file and what is wrong. */
 export function readDetectorConfig(path: string | undefined): DetectorOverrides {

@@ -181,7 +181,7 @@ describe('bin.js, as a user runs it', { timeout: 30_000 }, () => {
   });
 
   it('check --window 1h is a window, so the check goes on to the stats page', () => {
-    // nothing listens on port 9 of loopback: refused at once, after the flags were accepted
+    // fetch refuses port 9 (discard) before connecting: the check ends at once, past the flags
     const r = skewboard('check', '--haproxy', 'http://127.0.0.1:9/stats;csv', '--window', '1h');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^skewboard check: http:\/\/127\.0\.0\.1:9\/stats;csv: fetch failed/);

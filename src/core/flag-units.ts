@@ -1,6 +1,10 @@
 /**
  * Sizes and durations as people type them on a command line: "64MiB", "500KB", "1h", "90s".
+ * Every size and every duration flag of every command reads through these two.
  */
+
+// longer than any number a person types: the patterns never see a hostile megabyte
+const MAX_CHARS = 32;
 
 const BYTE_UNITS: Record<string, number> = {
   '': 1,
@@ -23,14 +27,19 @@ const TIME_UNITS: Record<string, number> = {
 
 /** "64MiB" -> 67108864; a plain number is bytes; null for anything else. */
 export function parseByteSize(text: string): number | null {
+  if (text.length > MAX_CHARS) return null;
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
   const unit = m ? BYTE_UNITS[m[2]!.toLowerCase()] : undefined;
   if (!m || unit === undefined) return null;
   return Math.round(Number(m[1]) * unit);
 }
 
-/** "1h" -> 3600000; "0" is 0 (no limit); null for anything else, including a number without unit. */
+/**
+ * "1h" -> 3600000, also ms, s, m and d; "0" is 0 (no limit, where a flag has one); null for
+ * anything else, including a number without unit, which could mean seconds or milliseconds.
+ */
 export function parseDurationMs(text: string): number | null {
+  if (text.length > MAX_CHARS) return null;
   const trimmed = text.trim();
   if (trimmed === '0') return 0;
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/.exec(trimmed);

@@ -1,53 +1,106 @@
 /**
- * The `skewboard` command line (CONTRACT section 3).
+ * The `skewboard` command line (CONTRACT section 3): finds the command and reports its usage
+ * errors, one line naming the command, exit 2.
  */
-import { UsageError } from './args';
-import { analyze } from './commands/analyze';
-import { check } from './commands/check';
-import { parseServeArgs, serve } from './serve';
-import { annotationsImport } from './commands/annotations-import';
+import { readFileSync } from 'node:fs';
+import type { Command } from './command-line/command';
+import { commandHelp, toolHelp } from './command-line/help-text';
+import { parseCommandLine } from './command-line/parse-command-line';
+import { UsageError } from './command-line/usage-error';
+import { analyzeCommand } from './commands/analyze';
+import { annotationsImportCommand } from './commands/annotations-import';
+import { checkCommand } from './commands/check';
+import { serveCommand } from './serve';
 
-const USAGE = `usage: skewboard serve [--source S] [--port N] [--token T] [--write-token T] [--record FILE] [--data DIR] [--speed X]
-                [--no-record] [--record-max-bytes 64MiB] [--record-max-age 1h] [--record-total-bytes 1GiB]
-                [--host H] [--allow-origin ORIGIN ...] [--allow-frame]
-  tokens: --token lets a client read, --write-token lets it add notes (and read); or set
-          SKEWBOARD_TOKEN / SKEWBOARD_WRITE_TOKEN, which do not show in ps
-  --allow-origin: a page served from another origin (repeatable), e.g. http://localhost:5173
-  --allow-frame: let other sites put the page in a frame
-  sources: sim:<scenario> (default sim:lb-misconfig, the 2024-05-15 incident), replay:<recording file>,
-           haproxy:<stats CSV URL>
-  records to <data>/recordings unless --record FILE or --no-record; GET /api/recording?from=&to= downloads
-       skewboard analyze <recording.ndjson[.gz] | -> [--config FILE]
-       skewboard check --haproxy <stats CSV URL> [--window 30s] [--backend NAME] [--config FILE]
-       skewboard annotations import <postmortem.md> [--tz ZONE] [--date YYYY-MM-DD]`;
+export const COMMANDS: readonly Command[] = [
+  serveCommand,
+  analyzeCommand,
+  checkCommand,
+  annotationsImportCommand,
+];
+
+const TOOL = {
+  name: '',
+  summary: '',
+  operands: [],
+  options: { version: { type: 'boolean', help: 'print the version' } },
+} as const;
+
+/** The version in package.json, the one `npm install` and the changelog speak of. */
+export function toolVersion(): string {
+  const path = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+}
+
+const specs = COMMANDS.map((c) => c.spec);
+
+/** The command named by the first word or two, and the words after its name. */
+function findCommand(argv: readonly string[]): { command: Command; rest: string[] } | undefined {
+  for (const command of COMMANDS) {
+    const words = command.spec.name.split(' ');
+    if (words.every((word, i) => argv[i] === word)) {
+      return { command, rest: argv.slice(words.length) };
+    }
+  }
+  return undefined;
+}
+
+/** `annotations` alone, or with a subcommand it does not have. */
+function groupProblem(group: string, rest: readonly string[]): number {
+  const members = specs.filter((s) => s.name.startsWith(`${group} `));
+  const names = members.map((s) => s.name.slice(group.length + 1));
+  const [word] = rest;
+  if (word === '--help' || word === '-h') {
+    process.stdout.write(`${toolHelp(members, group)}\n`);
+    return 0;
+  }
+  throw new UsageError(
+    word === undefined
+      ? `${group} needs a subcommand: ${names.join(', ')}`
+      : `unknown ${group} subcommand ${JSON.stringify(word)}`,
+  );
+}
+
+async function runTool(argv: readonly string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    process.stderr.write(`${toolHelp(specs)}\n`);
+    return 2;
+  }
+  if (first === 'help') {
+    const found = findCommand(rest);
+    process.stdout.write(`${found ? commandHelp(found.command.spec) : toolHelp(specs)}\n`);
+    return 0;
+  }
+  if (first.startsWith('-')) {
+    const parsed = parseCommandLine(TOOL, argv);
+    if (!parsed.help && parsed.options.version) {
+      process.stdout.write(`${toolVersion()}\n`);
+      return 0;
+    }
+    process.stdout.write(`${toolHelp(specs)}\n`);
+    return 0;
+  }
+  const found = findCommand(argv);
+  if (found) return found.command.run(found.rest);
+  if (specs.some((s) => s.name.startsWith(`${first} `))) return groupProblem(first, rest);
+  throw new UsageError(`unknown command ${JSON.stringify(first)} (--help lists the commands)`);
+}
 
 /** Runs one command; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case 'serve':
-        return await serve(parseServeArgs(rest));
-      case 'analyze':
-        return await analyze(rest);
-      case 'check':
-        return await check(rest);
-      case 'annotations':
-        return await annotationsImport(rest);
-      case undefined:
-      case '--help':
-      case 'help':
-        console.log(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-    }
+    return await runTool(argv);
   } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`skewboard: ${err.message}\n${USAGE}`);
+    const message = err instanceof Error ? err.message : String(err);
+    if (!(err instanceof UsageError)) {
+      process.stderr.write(`skewboard: ${message}\n`);
       return 2;
     }
-    console.error(`skewboard: ${err instanceof Error ? err.message : String(err)}`);
+    const found = findCommand(argv);
+    const group = specs.find((s) => s.name.startsWith(`${argv[0]} `));
+    const who = found?.command.spec.name ?? (group ? argv[0] : undefined);
+    process.stderr.write(`skewboard${who ? ` ${who}` : ''}: ${message}\n`);
     return 2;
   }
 }

@@ -6,11 +6,13 @@ import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hub } from './hub';
-import { numberFlag, parseArgs, UsageError, type ParsedArgs } from './args';
+import { defineCommand } from './command-line/command';
+import { UsageError } from './command-line/usage-error';
 import { httpRoutes } from './http-routes';
 import { openNoteStore } from './note-store';
 import { readRecording } from './read-recording';
-import { describePlan, NO_RECORD, openRecording, recordPlan } from './recording/record-plan';
+import { describePlan, openRecording, recordPlan } from './recording/record-plan';
+import { SERVE_SPEC, type ServeOptions } from './serve-options';
 import { haproxySource } from './sources/haproxy-source';
 import { replaySource, replaySourceName } from './sources/replay-source';
 import { simSource } from './sources/sim-source';
@@ -21,37 +23,11 @@ import { securityHeaders } from './static/security-headers';
 import { staticFiles } from './static/static-files';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
-export const SERVE_FLAGS = [
-  'source',
-  'port',
-  'token',
-  'write-token',
-  'record',
-  'data',
-  'speed',
-  'host',
-  'seed',
-  'record-max-bytes',
-  'record-max-age',
-  'record-total-bytes',
-  'allow-origin',
-];
-/** flags without a value */
-const SERVE_SWITCHES = [NO_RECORD, 'allow-frame'];
 const BUFFER_FRAMES = 2000;
-/** `serve`'s flags; the switches have no value, so they are taken out first. */
-export function parseServeArgs(argv: readonly string[]): ParsedArgs {
-  const isSwitch = (word: string) => SERVE_SWITCHES.some((s) => word === `--${s}`);
-  const rest = argv.filter((word) => !isSwitch(word));
-  // known, so that the message for an unknown flag lists it
-  const args = parseArgs(rest, [...SERVE_FLAGS, ...SERVE_SWITCHES]);
-  for (const word of argv.filter(isSwitch)) args.flags.set(word.slice(2), '');
-  return args;
-}
 
 /** A secret from its flag, else its environment variable (so it need not show in `ps`). */
-function secret(args: ParsedArgs, flag: string, envName: string): string | undefined {
-  const value = args.flags.get(flag) ?? process.env[envName];
+function secret(given: string | undefined, flag: string, envName: string): string | undefined {
+  const value = given ?? process.env[envName];
   if (value === undefined) return undefined;
   if (value === '') throw new UsageError(`--${flag} (or ${envName}) is empty`);
   return value;
@@ -112,18 +88,13 @@ async function sourceFrom(
   }
 }
 
-export async function serve(args: ParsedArgs): Promise<number> {
-  const port = numberFlag(args, 'port', 8080);
-  const speed = numberFlag(args, 'speed', 1, 0.001);
-  const seedFlag = args.flags.get('seed');
-  const seed = seedFlag === undefined ? undefined : numberFlag(args, 'seed', 0);
-  const host = args.flags.get('host') ?? '0.0.0.0';
-  const spec = args.flags.get('source') ?? 'sim:lb-misconfig';
+export async function serve(options: ServeOptions): Promise<number> {
+  const { port, speed, seed, host, source: spec } = options;
   const warn = (m: string) => console.error(`skewboard: ${m}`);
   const makeSource = await sourceFrom(spec, speed, seed, warn);
   const { kind, target } = splitSpec(spec);
-  const dataDir = args.flags.get('data') ?? 'data';
-  const plan = recordPlan(args.flags, dataDir, kind === 'replay');
+  const dataDir = options.data;
+  const plan = recordPlan(options, dataDir, kind === 'replay');
   const recorder = openRecording(plan, BUFFER_FRAMES, warn);
   const restored = recorder?.restored;
   const sourceName =
@@ -132,11 +103,11 @@ export async function serve(args: ParsedArgs): Promise<number> {
   const played = restored?.source?.source === sourceName ? restored.source.frames : 0;
   const source = makeSource(played);
 
-  const token = secret(args, 'token', 'SKEWBOARD_TOKEN');
-  const writeToken = secret(args, 'write-token', 'SKEWBOARD_WRITE_TOKEN');
+  const token = secret(options.token, 'token', 'SKEWBOARD_TOKEN');
+  const writeToken = secret(options['write-token'], 'write-token', 'SKEWBOARD_WRITE_TOKEN');
   let origins: OriginPolicy;
   try {
-    origins = { allowed: allowedOrigins(args.lists.get('allow-origin') ?? []) };
+    origins = { allowed: allowedOrigins(options['allow-origin']) };
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -166,7 +137,7 @@ export async function serve(args: ParsedArgs): Promise<number> {
         ...(writeToken !== undefined && { write: writeToken }),
       },
       origins,
-      headers: securityHeaders({ allowFrame: args.flags.has('allow-frame') }),
+      headers: securityHeaders({ allowFrame: options['allow-frame'] }),
       fallback: staticFiles(DIST),
       warn,
     }),
@@ -199,3 +170,5 @@ export async function serve(args: ParsedArgs): Promise<number> {
   await recorder?.close();
   return 0;
 }
+
+export const serveCommand = defineCommand(SERVE_SPEC, (options) => serve(options));

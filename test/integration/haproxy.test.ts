@@ -237,24 +237,35 @@ describe('skewboard check --haproxy', () => {
   );
 
   it(
-    'bad input: exit 2 with one line naming the URL',
+    'bad input: exit 2 with one line naming the URL, or the option at fault',
     async () => {
       const haproxy = await startHaproxy('roundrobin');
       const nobody = `http://127.0.0.1:${await freePort()}/stats;csv`;
       const cases = [
-        { url: nobody, args: ['--window', '500ms'], says: /fetch failed/ },
-        { url: haproxy.frontUrl, args: ['--window', '500ms'], says: /not a HAProxy stats CSV/ },
-        { url: haproxy.statsUrl, args: ['--window', '30'], says: /--window "30"/ },
+        { url: nobody, args: ['--window', '500ms'], says: /fetch failed/, named: nobody },
+        {
+          url: haproxy.frontUrl,
+          args: ['--window', '500ms'],
+          says: /not a HAProxy stats CSV/,
+          named: haproxy.frontUrl,
+        },
+        // a usage error, found before any URL is read
+        {
+          url: haproxy.statsUrl,
+          args: ['--window', '30'],
+          says: /^skewboard check: --window "30" is not a duration/,
+          named: '--window',
+        },
       ];
       const runs = await Promise.all(
         cases.map((c) => skewboard(['check', '--haproxy', c.url, ...c.args])),
       );
       runs.forEach((run, i) => {
-        const { url, says } = cases[i]!;
+        const { named, says } = cases[i]!;
         expect(run.code).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-        expect(run.stderr).toContain(url);
+        expect(run.stderr).toContain(named);
         expect(run.stderr).toMatch(says);
       });
     },

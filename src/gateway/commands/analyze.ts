@@ -2,25 +2,38 @@
  * `skewboard analyze <recording|-> [--config FILE]` (CONTRACT section 3): the detector over a recording, one
  * JSON line per alert transition. Exit 0: nothing fired; 1: something did; 2: bad input.
  */
-import { createDetector } from '../../core/detector';
-import { parseArgs, UsageError } from '../args';
+import { createDetector, type DetectorOverrides } from '../../core/detector';
+import { defineCommand } from '../command-line/command';
 import { readDetectorConfig } from '../detector-config-file';
 import { RecordingFileError, streamRecording, type StreamedRecording } from '../read-recording';
 
-export async function analyze(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['config']);
-  const { positional } = args;
-  const overrides = readDetectorConfig(args.flags.get('config'));
-  if (positional.length !== 1) {
-    throw new UsageError('analyze takes one recording: a file, or - for stdin');
-  }
+export const analyzeCommand = defineCommand(
+  {
+    name: 'analyze',
+    summary: 'runs the detector over a recording and prints one JSON line per alert transition',
+    operands: [
+      { name: '<recording|->', about: 'recording: a file (.ndjson or .ndjson.gz), or - for stdin' },
+    ],
+    options: {
+      config: {
+        type: 'string',
+        placeholder: 'FILE',
+        help: "JSON overrides of the detector's defaults",
+      },
+    },
+    notes: ['exit 0: no alert fired, 1: one fired, 2: bad input (naming the file and line)'],
+  },
+  async (options, [recording]) => run(recording!, readDetectorConfig(options.config)),
+);
+
+async function run(recording: string, overrides: DetectorOverrides): Promise<number> {
   const detector = createDetector(overrides);
   let fired = false;
   let read: StreamedRecording;
   try {
     // the detector runs as the lines are read, so memory stays flat however long the file;
     // an alert line goes out when it happens, and a bad line later still ends with exit 2
-    read = await streamRecording(positional[0]!, ({ type, payload }) => {
+    read = await streamRecording(recording, ({ type, payload }) => {
       if (type === 'hello') detector.hello(payload);
       if (type !== 'frame') return;
       for (const event of detector.frame(payload)) {

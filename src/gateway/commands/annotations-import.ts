@@ -10,18 +10,14 @@ import { recordingLine } from '../../core/recording';
 import { MAX_POSTMORTEM_CHARS, parsePostmortemTimeline } from '../../core/timeline/parse-timeline';
 import { readIsoDate } from '../../core/timeline/read-date';
 import { readZoneName } from '../../core/timeline/zones';
-import { parseArgs, UsageError } from '../args';
+import { defineCommand } from '../command-line/command';
+import { UsageError } from '../command-line/usage-error';
 
-export const ANNOTATIONS_USAGE =
-  'skewboard annotations import <postmortem.md> [--tz ZONE] [--date YYYY-MM-DD]';
-const FLAGS = ['tz', 'date'];
-
-function checkedFlags(flags: Map<string, string>): { tz?: string; date?: string } {
-  const date = flags.get('date');
+function checkedFlags(options: { tz?: string; date?: string }): { tz?: string; date?: string } {
+  const { date, tz } = options;
   if (date !== undefined && !readIsoDate(date)) {
     throw new UsageError(`--date must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
   }
-  const tz = flags.get('tz');
   const zone = tz === undefined ? undefined : readZoneName(tz);
   if (tz !== undefined && (!zone || 'error' in zone)) {
     const why = zone && 'error' in zone ? zone.error : `unknown time zone ${JSON.stringify(tz)}`;
@@ -55,22 +51,30 @@ async function readText(file: string): Promise<string | undefined> {
   }
 }
 
-/** Runs `annotations <subcommand>`; resolves to the exit code. */
-export async function annotationsImport(argv: readonly string[]): Promise<number> {
-  const [subcommand, ...rest] = argv;
-  if (subcommand !== 'import') {
-    throw new UsageError(
-      subcommand === undefined
-        ? 'annotations needs a subcommand: import'
-        : `unknown annotations subcommand ${JSON.stringify(subcommand)}`,
-    );
-  }
-  const args = parseArgs(rest, FLAGS);
-  if (args.positional.length !== 1) {
-    throw new UsageError('annotations import takes exactly one postmortem file');
-  }
-  const file = args.positional[0]!;
-  const fallbacks = checkedFlags(args.flags);
+export const annotationsImportCommand = defineCommand(
+  {
+    name: 'annotations import',
+    summary: "prints a postmortem's timeline as annotation lines of a recording",
+    operands: [{ name: '<postmortem.md>', about: 'postmortem file' }],
+    options: {
+      tz: {
+        type: 'string',
+        placeholder: 'ZONE',
+        help: 'the zone of times written without one: an IANA name or +HH:MM',
+      },
+      date: {
+        type: 'string',
+        placeholder: 'YYYY-MM-DD',
+        help: 'the day of times written without a date',
+      },
+    },
+    notes: ['exit 2 naming the line of each entry whose time it cannot read'],
+  },
+  async (options, [file]) => importTimeline(file!, options),
+);
+
+async function importTimeline(file: string, options: { tz?: string; date?: string }) {
+  const fallbacks = checkedFlags(options);
   const markdown = await readText(file);
   if (markdown === undefined) return 2;
 

@@ -6,15 +6,11 @@
 import { statsFrame, statsServers, type StatsSnapshot } from '../../core/haproxy-stats';
 import { createDetector, layerOverrides, type DetectorOverrides } from '../../core/detector';
 import { PROTOCOL_VERSION } from '../../core/protocol';
-import { parseArgs, UsageError } from '../args';
+import { defineCommand } from '../command-line/command';
+import { UsageError } from '../command-line/usage-error';
 import { readDetectorConfig } from '../detector-config-file';
 import { readStats } from '../sources/haproxy-source';
 
-export const CHECK_FLAGS = ['haproxy', 'window', 'backend', 'config'];
-export const CHECK_USAGE =
-  'skewboard check --haproxy <stats CSV URL> [--window 30s] [--backend NAME]';
-
-const DEFAULT_WINDOW = '30s';
 // a stats page that takes this long to answer is not one to judge
 const FETCH_TIMEOUT_MS = 10_000;
 
@@ -27,33 +23,57 @@ const ONE_SHOT: DetectorOverrides = {
   serverDown: { fireAfterMs: 0 },
 };
 
-/** "500ms", "30s", "2m" in ms; null for anything else. */
-export function parseDuration(text: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(text.trim());
-  if (!m) return null;
-  const ms = Number(m[1]) * { ms: 1, s: 1000, m: 60_000 }[m[2] as 'ms' | 's' | 'm'];
-  return ms > 0 ? Math.round(ms) : null;
-}
+// a longer wait than a timer holds (2^31 ms) would fire at once; a day is past any pipeline step
+const MAX_WINDOW_MS = 86_400_000;
 
-export async function check(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, CHECK_FLAGS);
-  // before the window is waited out, so a typo costs no wait
-  const overrides = layerOverrides(readDetectorConfig(args.flags.get('config')), ONE_SHOT);
-  if (args.positional.length > 0) {
-    throw new UsageError(`check takes no ${JSON.stringify(args.positional[0])}`);
-  }
-  const url = args.flags.get('haproxy');
-  if (!url) throw new UsageError('check needs --haproxy <stats CSV URL>');
+export const checkCommand = defineCommand(
+  {
+    name: 'check',
+    summary: 'samples a live HAProxy twice and judges its shares against the configured weights',
+    operands: [],
+    options: {
+      haproxy: {
+        type: 'string',
+        placeholder: 'URL',
+        required: true,
+        help: "the stats CSV's URL, e.g. http://lb:8404/stats;csv",
+      },
+      window: {
+        type: 'string',
+        placeholder: 'DURATION',
+        kind: 'duration',
+        default: '30s',
+        help: 'how long between the two samples',
+      },
+      backend: { type: 'string', placeholder: 'NAME', help: 'judge this backend only' },
+      config: {
+        type: 'string',
+        placeholder: 'FILE',
+        help: "JSON overrides of the detector's defaults",
+      },
+    },
+    notes: ['prints one JSON line per alert; exit 0: none fired, 1: one fired, 2: bad input'],
+  },
+  async (options) => {
+    const { haproxy: url, window: windowMs, backend } = options;
+    if (windowMs <= 0 || windowMs > MAX_WINDOW_MS) {
+      throw new UsageError('--window must be more than 0 and at most 1d');
+    }
+    const overrides = readDetectorConfig(options.config);
+    return judge(url, windowMs, backend, overrides);
+  },
+);
+
+async function judge(
+  url: string,
+  windowMs: number,
+  backend: string | undefined,
+  overrides: DetectorOverrides,
+): Promise<number> {
   const fail = (problem: string) => {
     console.error(`skewboard check: ${url}: ${problem}`);
     return 2;
   };
-  const rawWindow = args.flags.get('window') ?? DEFAULT_WINDOW;
-  const windowMs = parseDuration(rawWindow);
-  if (windowMs === null) {
-    return fail(`--window ${JSON.stringify(rawWindow)} is not a duration such as 500ms, 30s or 2m`);
-  }
-
   let before: StatsSnapshot;
   let after: StatsSnapshot;
   try {
@@ -64,7 +84,6 @@ export async function check(argv: readonly string[]): Promise<number> {
     return fail(err instanceof Error ? err.message : String(err));
   }
 
-  const backend = args.flags.get('backend');
   if (backend !== undefined) {
     const pools = [...new Set(statsServers(after.rows).map((s) => s.pool))];
     if (!pools.includes(backend)) {
@@ -78,7 +97,7 @@ export async function check(argv: readonly string[]): Promise<number> {
   }
 
   const frame = statsFrame(before, after);
-  const detector = createDetector(overrides);
+  const detector = createDetector(layerOverrides(overrides, ONE_SHOT));
   detector.hello({
     v: PROTOCOL_VERSION,
     source: `haproxy:${url}`,

@@ -2,11 +2,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../args';
-import { describePlan, openRecording, RECORD_DEFAULTS, recordPlan } from './record-plan';
+import { UsageError } from '../command-line/usage-error';
+import { parseCommandLine } from '../command-line/parse-command-line';
+import {
+  describePlan,
+  openRecording,
+  RECORD_DEFAULTS,
+  RECORD_OPTIONS,
+  recordPlan,
+} from './record-plan';
 
-const flags = (o: Record<string, string | undefined>) =>
-  new Map(Object.entries(o).filter((e): e is [string, string] => e[1] !== undefined));
+/** recordPlan over `serve`'s recording options as typed on the command line */
+const planFor = (argv: string[], replaying = false) => {
+  const spec = { name: 'serve', summary: '', operands: [], options: RECORD_OPTIONS };
+  const parsed = parseCommandLine(spec, argv);
+  if (parsed.help) throw new Error('no help here');
+  return recordPlan(parsed.options, 'data', replaying);
+};
 const folder = (limits: Partial<typeof RECORD_DEFAULTS> = {}) => ({
   kind: 'folder' as const,
   dir: join('data', 'recordings'),
@@ -15,53 +27,65 @@ const folder = (limits: Partial<typeof RECORD_DEFAULTS> = {}) => ({
 
 describe('recordPlan', () => {
   it.each([
-    { case: 'the default: the folder', flags: {}, replaying: false, want: folder() },
+    { case: 'the default: the folder', argv: [], replaying: false, want: folder() },
     {
       case: 'limits of the folder',
-      flags: { 'record-max-bytes': '20KiB', 'record-max-age': '5m', 'record-total-bytes': '1MB' },
+      argv: ['--record-max-bytes', '20KiB', '--record-max-age=5m', '--record-total-bytes', '1MB'],
       replaying: false,
       want: folder({ maxBytes: 20_480, maxAgeMs: 300_000, totalBytes: 1e6 }),
     },
     {
       case: '0 for no limit',
-      flags: { 'record-max-age': '0' },
+      argv: ['--record-max-age', '0', '--record-max-bytes', '0'],
       replaying: false,
-      want: folder({ maxAgeMs: 0 }),
+      want: folder({ maxAgeMs: 0, maxBytes: 0 }),
     },
     {
       case: 'one explicit file',
-      flags: { record: 'run.ndjson' },
+      argv: ['--record', 'run.ndjson'],
       replaying: false,
       want: { kind: 'file', path: 'run.ndjson' },
     },
-    { case: 'off', flags: { 'no-record': '' }, replaying: false, want: { kind: 'off' } },
-    { case: 'a replay is not recorded again', flags: {}, replaying: true, want: { kind: 'off' } },
+    { case: 'off', argv: ['--no-record'], replaying: false, want: { kind: 'off' } },
+    { case: 'a replay is not recorded again', argv: [], replaying: true, want: { kind: 'off' } },
     {
       case: 'a replay into an explicit file',
-      flags: { record: 'r.ndjson' },
+      argv: ['--record', 'r.ndjson'],
       replaying: true,
       want: { kind: 'file', path: 'r.ndjson' },
     },
-  ])('$case', ({ flags: f, replaying, want }) => {
-    expect(recordPlan(flags(f), 'data', replaying)).toEqual(want);
+  ])('$case', ({ argv, replaying, want }) => {
+    expect(planFor(argv, replaying)).toEqual(want);
   });
 
   it.each([
-    { flags: { 'record-max-bytes': 'lots' }, says: '--record-max-bytes must be a size' },
-    { flags: { 'record-total-bytes': '-1' }, says: '--record-total-bytes must be a size' },
-    { flags: { 'record-max-age': '60' }, says: '--record-max-age must be a duration' },
+    { argv: ['--record-max-bytes', 'lots'], says: '--record-max-bytes "lots" is not a size' },
+    { argv: ['--record-total-bytes=-1'], says: '--record-total-bytes "-1" is not a size' },
+    { argv: ['--record-max-age', '60'], says: '--record-max-age "60" is not a duration' },
+    { argv: ['--record', ''], says: '--record needs a file name' },
     {
-      flags: { 'no-record': '', record: 'a.ndjson' },
+      argv: ['--no-record', '--record', 'a.ndjson'],
       says: '--no-record does not go with --record',
     },
     {
-      flags: { 'no-record': '', 'record-max-age': '1h' },
+      argv: ['--no-record', '--record-max-age', '1h'],
       says: 'does not go with --record-max-age',
     },
-    { flags: { record: 'a.ndjson', 'record-max-bytes': '1MB' }, says: 'not to one --record FILE' },
-  ])('refuses $flags', ({ flags: f, says }) => {
-    expect(() => recordPlan(flags(f), 'data')).toThrow(UsageError);
-    expect(() => recordPlan(flags(f), 'data')).toThrow(says);
+    {
+      argv: ['--record', 'a.ndjson', '--record-max-bytes', '1MB'],
+      says: 'not to one --record FILE',
+    },
+  ])('refuses $argv', ({ argv, says }) => {
+    expect(() => planFor(argv)).toThrow(UsageError);
+    expect(() => planFor(argv)).toThrow(says);
+  });
+
+  it("the help's stated defaults are the defaults used", () => {
+    const stated = (name: keyof typeof RECORD_OPTIONS) =>
+      /\(default (\S+),/.exec(RECORD_OPTIONS[name].help)?.[1] ?? '';
+    expect(planFor(['--record-max-bytes', stated('record-max-bytes')])).toEqual(folder());
+    expect(planFor(['--record-max-age', stated('record-max-age')])).toEqual(folder());
+    expect(planFor(['--record-total-bytes', stated('record-total-bytes')])).toEqual(folder());
   });
 });
 

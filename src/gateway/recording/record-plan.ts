@@ -3,17 +3,13 @@
  * default), into one explicit file (`--record FILE`), or not at all (`--no-record`).
  */
 import { join } from 'node:path';
-import { parseByteSize, parseDurationMs } from '../../core/flag-units';
 import type { RotationLimits } from '../../core/recording-rotation';
-import { UsageError } from '../args';
+import type { OptionValues } from '../command-line/option-table';
+import { UsageError } from '../command-line/usage-error';
 import { RecordingFileError } from '../read-recording';
 import { openFileRecorder } from './file-recorder';
 import type { Recorder } from './recorder';
 import { openRotatingRecorder } from './rotating-recorder';
-
-export const RECORD_FLAGS = ['record', 'record-max-bytes', 'record-max-age', 'record-total-bytes'];
-/** A switch, without a value. */
-export const NO_RECORD = 'no-record';
 
 export const RECORD_DEFAULTS: RotationLimits = {
   maxBytes: 64 * 2 ** 20,
@@ -21,20 +17,53 @@ export const RECORD_DEFAULTS: RotationLimits = {
   totalBytes: 2 ** 30,
 };
 
+/** `serve`'s recording options; the limits have no table default, so giving one is seen. */
+export const RECORD_OPTIONS = {
+  record: {
+    type: 'string',
+    placeholder: 'FILE',
+    help: 'record into this one file, without rotation',
+  },
+  'no-record': { type: 'boolean', help: 'do not record' },
+  'record-max-bytes': {
+    type: 'string',
+    placeholder: 'SIZE',
+    kind: 'size',
+    help: 'a new recording file after this size (default 64MiB, 0 for no limit)',
+  },
+  'record-max-age': {
+    type: 'string',
+    placeholder: 'AGE',
+    kind: 'duration',
+    help: 'a new recording file after this long (default 1h, 0 for no limit)',
+  },
+  'record-total-bytes': {
+    type: 'string',
+    placeholder: 'SIZE',
+    kind: 'size',
+    help: 'oldest recordings deleted past this total (default 1GiB, 0 for no limit)',
+  },
+} as const;
+
+export type RecordOptions = OptionValues<typeof RECORD_OPTIONS>;
+
 export type RecordPlan =
   | { kind: 'off' }
   | { kind: 'file'; path: string }
   | { kind: 'folder'; dir: string; limits: RotationLimits };
 
 export function recordPlan(
-  flags: ReadonlyMap<string, string>,
+  options: RecordOptions,
   dataDir: string,
   /** a replay is a copy of a file already kept: it is recorded only into an explicit --record FILE */
   replaying = false,
 ): RecordPlan {
-  const limitFlags = RECORD_FLAGS.filter((f) => f !== 'record' && flags.has(f));
-  const path = flags.get('record');
-  if (flags.has(NO_RECORD)) {
+  const { record: path, 'record-max-bytes': maxBytes, 'record-max-age': maxAgeMs } = options;
+  const totalBytes = options['record-total-bytes'];
+  const limitFlags = (['record-max-bytes', 'record-max-age', 'record-total-bytes'] as const).filter(
+    (name) => options[name] !== undefined,
+  );
+  if (options['no-record']) {
     const also = [...(path === undefined ? [] : ['record']), ...limitFlags];
     if (also.length > 0) throw new UsageError(`--no-record does not go with --${also[0]}`);
     return { kind: 'off' };
@@ -49,31 +78,13 @@ export function recordPlan(
     return { kind: 'file', path };
   }
   if (replaying) return { kind: 'off' };
-  const size = (name: string, fallback: number) => {
-    const raw = flags.get(name);
-    if (raw === undefined) return fallback;
-    const value = parseByteSize(raw);
-    if (value === null) {
-      throw new UsageError(
-        `--${name} must be a size such as 64MiB, 500KB or 1000000, got ${JSON.stringify(raw)}`,
-      );
-    }
-    return value;
-  };
-  const raw = flags.get('record-max-age');
-  const maxAgeMs = raw === undefined ? RECORD_DEFAULTS.maxAgeMs : parseDurationMs(raw);
-  if (maxAgeMs === null) {
-    throw new UsageError(
-      `--record-max-age must be a duration such as 1h, 30m or 90s, got ${JSON.stringify(raw)}`,
-    );
-  }
   return {
     kind: 'folder',
     dir: join(dataDir, 'recordings'),
     limits: {
-      maxBytes: size('record-max-bytes', RECORD_DEFAULTS.maxBytes),
-      maxAgeMs,
-      totalBytes: size('record-total-bytes', RECORD_DEFAULTS.totalBytes),
+      maxBytes: maxBytes ?? RECORD_DEFAULTS.maxBytes,
+      maxAgeMs: maxAgeMs ?? RECORD_DEFAULTS.maxAgeMs,
+      totalBytes: totalBytes ?? RECORD_DEFAULTS.totalBytes,
     },
   };
 }

@@ -8,6 +8,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  buildHostile as build,
+  hostilePiece as piece,
+  hostileShape as shape,
+  KNOWN_HOSTILE as KNOWN,
+  OPENERS,
+  type HostileShape as Shape,
+} from './fixtures/hostile-shapes';
 import { parsePostmortemTimeline } from './parse-timeline';
 
 const SMALL = 12_500;
@@ -16,90 +24,6 @@ const LARGE = 100_000;
 const MOST_GROWTH = 24;
 /** a 100 KB document read this fast is fine whatever its growth: timer noise, not a pattern */
 const FAST_ENOUGH_MS = 40;
-
-interface Shape {
-  prefix: string;
-  unit: string;
-  suffix: string;
-}
-
-/** what markdown turns on: runs of these are what patterns backtrack over */
-const ALPHABET = [
-  ' ',
-  '\t',
-  '\n',
-  '1',
-  '0',
-  ':',
-  '|',
-  '*',
-  '#',
-  '-',
-  '_',
-  '`',
-  '[',
-  ']',
-  '(',
-  ')',
-  '~',
-  '!',
-  '<',
-  '>',
-  'a',
-  'A',
-  '.',
-  ',',
-  '/',
-  '+',
-  '\\',
-  '=',
-];
-const piece = fc
-  .array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: 6 })
-  .map((chars) => chars.join(''));
-/** lines that open a construct: a heading, a label, a table, an entry, a span */
-const OPENERS = [
-  '',
-  '# a',
-  '## Timeline\n',
-  '**Timeline',
-  'Timeline (UTC)',
-  'a|b\n',
-  '| Time | What |\n|---|---|\n| ',
-  '## Timeline\n- 10:00 ',
-  '10:00 UTC ',
-  'Date: 2024-05-15 ',
-  'All times are ',
-  'posted ',
-  '**',
-  '`',
-  '~~',
-  '[x](',
-  '<https:',
-];
-const CLOSERS = ['', 'x', '\n', '\n|---|', ':', '*', '#', ')', ']', '**', '`', '\n---'];
-
-const shape: fc.Arbitrary<Shape> = fc.record({
-  prefix: fc.oneof(fc.constantFrom(...OPENERS), piece),
-  unit: piece,
-  suffix: fc.oneof(fc.constantFrom(...CLOSERS), piece),
-});
-
-/** the shapes that hung the old parser, found by hand: each must stay in the run */
-const KNOWN: Shape[] = [
-  { prefix: '**Timeline', unit: ' ', suffix: 'x' }, // a label, then spaces
-  { prefix: '# a', unit: '\t', suffix: 'x' }, // a heading, then spaces
-  { prefix: 'a|b\n', unit: ' ', suffix: '' }, // a table-like line, then a line of spaces
-  { prefix: '## Timeline\n- 10:00 ', unit: '**a ', suffix: '' }, // unclosed emphasis
-  { prefix: '', unit: '`', suffix: 'x' }, // backticks
-  { prefix: '', unit: '~~a ', suffix: '' },
-  { prefix: '', unit: '<http:', suffix: '' },
-  { prefix: '# Timeline\n', unit: 'UTC time zone ', suffix: 'x' }, // filler words
-  { prefix: '## Timeline\n- 10:00 ', unit: 'a', suffix: '\nb\nc\nd' }, // one long word, then lines
-];
-
-const build = ({ prefix, unit, suffix }: Shape, size: number) =>
-  prefix + unit.repeat(Math.ceil(size / unit.length)).slice(0, size) + suffix;
 
 function bestOf(document: string, runs = 3): number {
   let best = Infinity;

@@ -114,10 +114,15 @@ export function parsePostmortemTimeline(
     if ('id' in read) annotations.push(read);
     else out.errors.push(read);
   }
-  const seen = new Set<string>();
-  const errors = out.errors
-    .filter((e) => !seen.has(`${e.line}:${e.message}`) && seen.add(`${e.line}:${e.message}`))
-    .sort((a, b) => a.line - b.line);
+  // in line order (stable), each message once per line: a repeat can only be among its line's
+  const errors: TimelineError[] = [];
+  for (const e of out.errors.sort((a, b) => a.line - b.line)) {
+    let repeat = false;
+    for (let i = errors.length - 1; i >= 0 && errors[i]!.line === e.line && !repeat; i--) {
+      repeat = errors[i]!.message === e.message;
+    }
+    if (!repeat) errors.push(e);
+  }
   return {
     // stable: entries at the same moment keep the document's order
     annotations: annotations.sort((a, b) => a.t - b.t),

@@ -42,6 +42,7 @@ function unwrapCode(s: string): string {
     while (s[i] === '`') i++;
     runs.push({ at, length: i - at });
   }
+  if (runs.length < 2) return s; // a lone run closes nothing
   // the runs of each length, and how far the search for a closer of that length has got
   const byLength = new Map<number, number[]>();
   runs.forEach((run, index) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../core/detector';
-import { pageTitle, showsAlertIcon, type TitleInput } from './page-title';
+import type { Hello } from '../core/protocol';
+import { pageTitle, selectRecordingName, showsAlertIcon, type TitleInput } from './page-title';
+import { createDashboardStore } from './store';
 
 const alert = (rule: Alert['rule'], servers: string[]): Alert => ({
   id: `${rule}:${servers.join(',')}`,
@@ -46,5 +48,24 @@ describe('pageTitle', () => {
     expect(pageTitle(input)).toBe(title);
     expect(showsAlertIcon(input)).toBe(icon);
     if (input.mode === 'replay') expect(pageTitle(input)).not.toContain('⚠');
+  });
+});
+
+describe('selectRecordingName', () => {
+  const hello = (mode: 'live' | 'replay', source: string): Hello => ({
+    v: 1,
+    source,
+    mode,
+    intervalMs: 10_000,
+    servers: [],
+    now: 0,
+  });
+  it.each([
+    { mode: 'replay' as const, source: 'replay:incident.ndjson.gz', want: 'incident.ndjson.gz' },
+    { mode: 'live' as const, source: 'sim:lb-misconfig', want: undefined },
+  ])('$source -> $want', ({ mode, source, want }) => {
+    const store = createDashboardStore();
+    store.getState().setSource(hello(mode, source));
+    expect(selectRecordingName(store.getState())).toBe(want);
   });
 });

@@ -12,6 +12,11 @@ export const PLAIN_TITLE = 'Skewboard';
 export const selectPageMode = (s: DashboardState): PageMode =>
   s.replay !== undefined || s.source?.mode === 'replay' ? 'replay' : 'live';
 
+/** the recording's name: the page's own, or the file a gateway replays (`replay:<file>`) */
+export const selectRecordingName = (s: DashboardState): string | undefined =>
+  s.replay?.name ??
+  (s.source?.mode === 'replay' ? s.source.source.replace(/^replay:/, '') : undefined);
+
 export interface TitleInput {
   mode: PageMode;
   /** the alerts firing now (in a replay: at the cursor) */

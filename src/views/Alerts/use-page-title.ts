@@ -1,5 +1,10 @@
 import { useEffect } from 'react';
-import { pageTitle, selectPageMode, showsAlertIcon } from '../../state/page-title';
+import {
+  pageTitle,
+  selectPageMode,
+  selectRecordingName,
+  showsAlertIcon,
+} from '../../state/page-title';
 import { useDashboard } from '../store-context';
 
 const FAVICON = '/favicon.svg';
@@ -9,7 +14,7 @@ const FAVICON_ALERT = '/favicon-alert.svg';
 export function usePageTitle(): void {
   const alerts = useDashboard((s) => s.alerts);
   const mode = useDashboard(selectPageMode);
-  const name = useDashboard((s) => s.replay?.name ?? s.source?.source);
+  const name = useDashboard(selectRecordingName);
   useEffect(() => {
     const input = { mode, alerts, name };
     document.title = pageTitle(input);

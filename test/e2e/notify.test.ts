@@ -190,6 +190,38 @@ describe('desktop notifications', () => {
     await waitFor(() => toggleState(quiets.page), 'off');
   });
 
+  it('asked and refused by the person, the toggle says the browser blocks it', async () => {
+    gateway = await startGateway(['--no-record']);
+    browser = await launchBrowser();
+    const context = await browser.newContext();
+    // a browser that has not been asked yet, and whose person answers "block"
+    await context.addInitScript(() => {
+      class AskingNotification {
+        static permission: NotificationPermission = 'default';
+        static requestPermission() {
+          AskingNotification.permission = 'denied';
+          return Promise.resolve<NotificationPermission>('denied');
+        }
+      }
+      Object.defineProperty(window, 'Notification', {
+        value: AskingNotification,
+        configurable: true,
+        writable: true,
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(gateway.url);
+    await waitFor(() => toggleState(page), 'off');
+    await page.locator('[data-testid=notify-toggle]').click();
+    await waitFor(() => toggleState(page), 'blocked');
+    expect(await page.locator('[data-testid=notify-toggle]').innerText()).toBe(
+      'Notify me of alerts: blocked by the browser',
+    );
+    expect(await page.locator('[data-testid=notify-reason]').innerText()).toBe(
+      "allow notifications for this site in the browser's settings",
+    );
+  });
+
   it('with no Notification in the browser, the toggle says it is unavailable and why', async () => {
     gateway = await startGateway(['--no-record']);
     browser = await launchBrowser();

@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startAlertNotifier } from './state/alert-notifier';
+import { browserDesktop, followNotifyPermission } from './state/browser-notifications';
 import { connectGateway } from './state/gateway-client';
+import { rememberNotifyChoice } from './state/notify-choice-storage';
 import { openRecording } from './state/open-recording';
 import { browserTokenPlaces, takePageToken } from './state/page-token';
 import { createDashboardStore } from './state/store';
@@ -14,6 +17,12 @@ const params = readPageParams(window.location.search);
 const token = takePageToken(params, browserTokenPlaces());
 const store = createDashboardStore();
 store.getState().setDisplayZone(params.tz);
+// a wall display has nobody at it to notify
+if (!params.kiosk) {
+  followNotifyPermission(store);
+  rememberNotifyChoice(store, storageOrUndefined());
+  startAlertNotifier(store, browserDesktop);
+}
 if (params.replay !== undefined) {
   void openRecording(
     store,
@@ -31,6 +40,15 @@ if (params.replay !== undefined) {
     disconnect();
     store.getState().setStopLiveFeed(undefined);
   });
+}
+
+/** localStorage, unless the browser refuses it to this page (reading it can throw) */
+function storageOrUndefined(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -8,6 +8,7 @@ import { createAnnotationsSlice, type AnnotationsSlice } from './annotations-sli
 import { createBadInputSlice, type BadInputSlice } from './bad-input-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createNotesSlice, type NotesSlice } from './notes-slice';
+import { createNotifySlice, type NotifySlice } from './notify-slice';
 import { createReplaySlice, type ReplaySlice } from './replay-slice';
 import { createSeriesSlice, type SeriesSlice } from './series-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
@@ -19,7 +20,8 @@ export type DashboardState = ConnectionSlice &
   ViewSlice &
   NotesSlice &
   AlertsSlice &
-  ReplaySlice;
+  ReplaySlice &
+  NotifySlice;
 
 export function createDashboardStore() {
   return createStore<DashboardState>()((...a) => ({
@@ -31,6 +33,7 @@ export function createDashboardStore() {
     ...createNotesSlice(...a),
     ...createAlertsSlice(...a),
     ...createReplaySlice(...a),
+    ...createNotifySlice(...a),
   }));
 }
 

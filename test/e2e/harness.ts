@@ -96,7 +96,7 @@ export async function startGateway(args: string[], port?: number): Promise<Runni
 }
 
 /** Debian's Chromium, for tests of the built page (the gateway serves dist/). */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
     throw new Error('dist/ is not built: run `npm run build` before the browser tests');
   }
@@ -110,6 +110,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -1,3 +1,3 @@
 export { AlertBanner } from './AlertBanner';
-export { NotifyButton } from './NotifyButton';
-export { useAlertSignals } from './use-alert-signals';
+export { NotifyToggle } from './NotifyToggle';
+export { usePageTitle } from './use-page-title';

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { formatDateTime, isKnownZone } from '../../core/time-format';
-import { AlertBanner, NotifyButton, useAlertSignals } from '../Alerts';
+import { AlertBanner, NotifyToggle, usePageTitle } from '../Alerts';
 import { BadInput } from '../BadInput';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { FeedGaps } from '../FeedGaps';
@@ -36,7 +36,7 @@ export function App({ kiosk }: AppProps) {
   useThrottledSeriesVersion(1000);
   useNoteShortcut(!kiosk);
   useFileDrop(!kiosk);
-  useAlertSignals(!kiosk);
+  usePageTitle();
   // the first zone that can be read: the one chosen, the incident's, else UTC
   const zone = [chosen, source?.tz].find((z) => z !== undefined && isKnownZone(z)) ?? 'UTC';
   const unreadable = [chosen, source?.tz].find((z) => z !== undefined && !isKnownZone(z));
@@ -68,7 +68,7 @@ export function App({ kiosk }: AppProps) {
           <span className="header-spacer" />
           <SnapshotButton tz={zone} />
           <ExportWindowButton />
-          <NotifyButton />
+          <NotifyToggle />
         </nav>
       )}
       <ReplayBar tz={zone} kiosk={kiosk} />

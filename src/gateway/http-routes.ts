@@ -63,7 +63,10 @@ async function route(
   const q = raw.indexOf('?');
   const path = q < 0 ? raw : raw.slice(0, q);
   if (path === '/healthz' || path === '/readyz') return health(opts, path, req, res);
-  if (path === '/metrics' && opts.metrics) return metrics(opts, opts.metrics, req, res);
+  if (path === '/metrics') {
+    if (!opts.metrics) return plain(res, 404, 'this gateway keeps no metrics\n');
+    return metrics(opts, opts.metrics, req, res);
+  }
   if (path !== '/api' && !path.startsWith('/api/')) return opts.fallback(req, res);
 
   const origin = req.headers.origin;

@@ -101,7 +101,8 @@ async function route(
     bearerToken(req.headers.authorization),
     endpoint.needs === 'read' ? (query.get('token') ?? undefined) : undefined,
   ];
-  if (!allowed(accessOf(given, opts.tokens ?? {}), endpoint.needs, res)) return;
+  const presented = given.some((g) => g !== undefined);
+  if (!allowed(accessOf(given, opts.tokens ?? {}), endpoint.needs, presented, res)) return;
   switch (path) {
     case '/api/recording':
       return downloadRecording(opts.hub, query, req, res);
@@ -130,10 +131,18 @@ const API = new Map<string, { methods: string[]; needs: 'read' | 'write' }>([
   ['/api/annotations', { methods: ['POST'], needs: 'write' }],
 ]);
 
-/** Whether `access` is enough; when not, answers 401 (no good token) or 403 (a reader writes). */
-function allowed(access: Access, needs: 'read' | 'write', res: ServerResponse): boolean {
+/**
+ * Whether `access` is enough; when not, answers 401 (no token, or a wrong one) or 403 (a
+ * reader's token, to write).
+ */
+function allowed(
+  access: Access,
+  needs: 'read' | 'write',
+  presented: boolean,
+  res: ServerResponse,
+): boolean {
   if (access === 'write' || (access === 'read' && needs === 'read')) return true;
-  if (access === 'read') {
+  if (access === 'read' && presented) {
     plain(res, 403, 'forbidden: writing needs the write token (Authorization: Bearer <token>)\n');
     return false;
   }
@@ -158,8 +167,8 @@ async function metrics(
     res.setHeader('allow', 'GET, HEAD');
     return plain(res, 405, '/metrics takes GET\n');
   }
-  const access = accessOf([bearerToken(req.headers.authorization)], opts.tokens ?? {});
-  if (!allowed(access, 'read', res)) return;
+  const token = bearerToken(req.headers.authorization);
+  if (!allowed(accessOf([token], opts.tokens ?? {}), 'read', token !== undefined, res)) return;
   const { contentType, body } = await source.scrape();
   res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -11,6 +11,7 @@ import { defineCommand } from './command-line/command';
 import { UsageError } from './command-line/usage-error';
 import { httpRoutes } from './http-routes';
 import { openNoteStore } from './note-store';
+import { NO_ALERTS, type FiringAlerts } from './ops/alert-payload';
 import { watchGateway } from './ops/gateway-watch';
 import { createLogger, parseLogFormat, type Logger } from './ops/logger';
 import { GatewayMetrics } from './ops/metrics';
@@ -134,7 +135,10 @@ export async function serve(options: ServeOptions): Promise<number> {
   const notes = openNoteStore(join(dataDir, 'annotations.ndjson'), warn);
   // set once the hub exists; the metrics read it when scraped, never before
   let hubOf: () => Hub | undefined = () => undefined;
+  // what /api/alerts and skewboard_alerts_firing read: none until the gateway runs a detector
+  const firingAlerts: FiringAlerts = NO_ALERTS;
   const metrics = new GatewayMetrics({
+    firingAlerts,
     clients: () => hubOf()?.clients() ?? 0,
     rejected: () => hubOf()?.rejectedCount ?? 0,
     ready: () => hubOf()?.readiness().ready ?? false,
@@ -171,6 +175,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       headers: securityHeaders({ allowFrame: options['allow-frame'] }),
       fallback: staticFiles(DIST),
       metrics,
+      firingAlerts,
       warn,
       info: (m, fields) => logger.info(m, fields),
     }),

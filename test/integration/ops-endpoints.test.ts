@@ -194,6 +194,19 @@ describe('POST /api/annotations', () => {
   );
 
   it(
+    'with a write token alone (everyone reads): no token is 401, a wrong one 403, W is 201',
+    async () => {
+      const gw = await gateway(['--write-token', 'W-secret']);
+      const none = await post(gw, deployed);
+      expect(none.status).toBe(401);
+      expect(none.headers.get('www-authenticate')).toBe('Bearer');
+      expect((await post(gw, deployed, { authorization: 'Bearer wrong' })).status).toBe(403);
+      expect((await post(gw, deployed, { authorization: 'Bearer W-secret' })).status).toBe(201);
+    },
+    TEST_MS,
+  );
+
+  it(
     'refuses a foreign page (403), a body over 1 MB (413), a bad note naming the field (400)',
     async () => {
       const gw = await gateway();

@@ -289,6 +289,49 @@ describe('--log-format json', () => {
   );
 
   it(
+    'says when clients connect and when the source stops delivering (a replay that ended)',
+    async () => {
+      const sample = join(ROOT, 'public', 'samples', '2024-05-15-lb-misconfig.ndjson.gz');
+      const gw = await startGateway([
+        '--no-record',
+        '--log-format',
+        'json',
+        '--source',
+        `replay:${sample}`,
+        '--speed',
+        '2000',
+      ]);
+      cleanups.push(() => gw.stop());
+      const client = io(gw.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+      cleanups.push(() => void client.close());
+      const entries = () =>
+        gw
+          .output()
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const log = await until(
+        async () => entries(),
+        (es) => es.some((e) => e.msg === 'clients: 1') && es.some((e) => e.level === 'warn'),
+        30_000,
+      );
+      expect(log.find((e) => e.msg === 'clients: 1')).toMatchObject({ clients: 1, level: 'info' });
+      const msgs = log.map((e) => e.msg as string);
+      const delivering = msgs.indexOf('source delivering');
+      const finished = msgs.findIndex((m) => m.startsWith('replay finished'));
+      const stalled = msgs.findIndex((m) => m.startsWith('source stalled: no frame for'));
+      expect(delivering).toBeGreaterThanOrEqual(0);
+      expect(finished).toBeGreaterThan(delivering);
+      expect(stalled).toBeGreaterThan(finished);
+      expect(log[stalled]).toMatchObject({
+        level: 'warn',
+        source: 'replay:2024-05-15-lb-misconfig.ndjson.gz',
+      });
+    },
+    TEST_MS,
+  );
+
+  it(
     'an unknown format exits 2 naming it',
     async () => {
       const port = await freePort();

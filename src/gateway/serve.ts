@@ -136,6 +136,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   // set once the hub exists; the metrics read it when scraped, never before
   let hubOf: () => Hub | undefined = () => undefined;
   // what /api/alerts and skewboard_alerts_firing read: none until the gateway runs a detector
+  // (its transitions go to the log with logAlert(logger, alert))
   const firingAlerts: FiringAlerts = NO_ALERTS;
   const metrics = new GatewayMetrics({
     firingAlerts,

@@ -39,6 +39,7 @@ export async function postAnnotation(
     );
   }
   const body = await readBody(req, MAX_CLIENT_MESSAGE_BYTES);
+  if (!body.ok && body.why === 'gone') return void res.destroy();
   if (!body.ok) {
     res.setHeader('connection', 'close');
     return plain(res, 413, `the body is larger than ${MAX_CLIENT_MESSAGE_BYTES} bytes\n`);

@@ -5,14 +5,14 @@
  */
 import type { IncomingMessage } from 'node:http';
 
-export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
+export type BodyResult = { ok: true; text: string } | { ok: false; why: 'too large' | 'gone' };
 
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
       req.resume();
-      return resolve({ ok: false, tooLarge: true });
+      return resolve({ ok: false, why: 'too large' });
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -22,10 +22,12 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
       req.off('data', onData);
       chunks.length = 0;
       req.resume();
-      resolve({ ok: false, tooLarge: true });
+      resolve({ ok: false, why: 'too large' });
     };
     req.on('data', onData);
     req.once('end', () => resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') }));
     req.once('error', reject);
+    // a client that goes away mid-body: after 'end' this changes nothing
+    req.once('close', () => resolve({ ok: false, why: 'gone' }));
   });
 }

@@ -1,20 +1,28 @@
 /**
- * The gateway's HTTP port: health, its API under /api/, and the built page for everything
- * else. Every answer carries the security headers; an API call from a foreign page is refused
+ * The gateway's HTTP port: health, metrics, its API under /api/, and the built page for
+ * everything else. Every answer carries the security headers; an API call from a foreign page is refused
  * (CONTRACT section 1, "Origins"); nothing a request holds can throw out of here.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hub } from './hub';
+import { NO_ALERTS, type FiringAlerts } from './ops/alert-payload';
+import { postAnnotation } from './ops/annotations-api';
+import type { LogFields } from './ops/logger';
+import { WriterRates } from './ops/writer-rates';
 import { plain } from './plain-response';
 import { downloadRecording } from './recording/download';
-import { accessOf, bearerToken, type Tokens } from './security/access';
+import { accessOf, bearerToken, type Access, type Tokens } from './security/access';
 import { originAllowed, type OriginPolicy } from './security/origin';
 import { setSecurityHeaders } from './static/security-headers';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export interface HttpRoutesOptions {
-  hub: Pick<Hub, 'hello' | 'annotations' | 'log'> & Partial<Pick<Hub, 'readiness'>>;
+  hub: Pick<Hub, 'hello' | 'annotations' | 'log'> & Partial<Pick<Hub, 'readiness' | 'annotate'>>;
+  /** `GET /metrics`; without it, 404 */
+  metrics?: { scrape(): Promise<{ contentType: string; body: string }> };
+  /** the alerts firing now, for `GET /api/alerts`; none unless given */
+  firingAlerts?: FiringAlerts;
   /** the gateway's tokens: the API needs them as the socket does */
   tokens?: Tokens;
   /** origins other than the gateway's own that may call the API */
@@ -24,16 +32,19 @@ export interface HttpRoutesOptions {
   /** what is not the API: the static page */
   fallback: RequestHandler;
   warn?: (message: string) => void;
+  /** told what a writer did, e.g. a note posted by a pipeline */
+  info?: (message: string, fields?: LogFields) => void;
 }
 
 const NO_ORIGINS: OriginPolicy = { allowed: new Set() };
 
 export function httpRoutes(opts: HttpRoutesOptions): RequestHandler {
   const report = errorReporter(opts.warn);
+  const rates = new WriterRates();
   return async (req, res) => {
     try {
       if (opts.headers) setSecurityHeaders(res, opts.headers);
-      await route(opts, req, res);
+      await route(opts, rates, req, res);
     } catch (err) {
       report(req, err);
       if (!res.headersSent) plain(res, 500, 'the gateway could not answer this request\n');
@@ -44,6 +55,7 @@ export function httpRoutes(opts: HttpRoutesOptions): RequestHandler {
 
 async function route(
   opts: HttpRoutesOptions,
+  rates: WriterRates,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -51,6 +63,10 @@ async function route(
   const q = raw.indexOf('?');
   const path = q < 0 ? raw : raw.slice(0, q);
   if (path === '/healthz' || path === '/readyz') return health(opts, path, req, res);
+  if (path === '/metrics') {
+    if (!opts.metrics) return plain(res, 404, 'this gateway keeps no metrics\n');
+    return metrics(opts, opts.metrics, req, res);
+  }
   if (path !== '/api' && !path.startsWith('/api/')) return opts.fallback(req, res);
 
   const origin = req.headers.origin;
@@ -74,21 +90,88 @@ async function route(
     return void res.end();
   }
   const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
-  if (path !== '/api/recording') return plain(res, 404, `no API at ${path.slice(0, 200)}\n`);
+  const endpoint = API.get(path);
+  if (!endpoint) return plain(res, 404, `no API at ${path.slice(0, 200)}\n`);
+  if (!endpoint.methods.includes(req.method ?? '')) {
+    res.setHeader('allow', endpoint.methods.join(', '));
+    return plain(res, 405, `${path} takes ${endpoint.methods[0]}\n`);
+  }
+  // a write's token comes in its header only: a URL is kept in logs and histories
+  const given = [
+    bearerToken(req.headers.authorization),
+    endpoint.needs === 'read' ? (query.get('token') ?? undefined) : undefined,
+  ];
+  const presented = given.some((g) => g !== undefined);
+  if (!allowed(accessOf(given, opts.tokens ?? {}), endpoint.needs, presented, res)) return;
+  switch (path) {
+    case '/api/recording':
+      return downloadRecording(opts.hub, query, req, res);
+    case '/api/alerts':
+      return json(res, 200, (opts.firingAlerts ?? NO_ALERTS)(), req.method === 'HEAD');
+    case '/api/annotations': {
+      const { annotate } = opts.hub;
+      if (!annotate) return plain(res, 404, 'this gateway takes no notes\n');
+      return postAnnotation(
+        {
+          hub: { annotate: (p) => annotate.call(opts.hub, p) },
+          rates,
+          added: (note) => opts.info?.('annotation added', { ...note, via: 'api' }),
+        },
+        req,
+        res,
+      );
+    }
+  }
+}
+
+/** What each API path takes and needs. */
+const API = new Map<string, { methods: string[]; needs: 'read' | 'write' }>([
+  ['/api/recording', { methods: ['GET', 'HEAD'], needs: 'read' }],
+  ['/api/alerts', { methods: ['GET', 'HEAD'], needs: 'read' }],
+  ['/api/annotations', { methods: ['POST'], needs: 'write' }],
+]);
+
+/**
+ * Whether `access` is enough; when not, answers 401 (no token, or a wrong one) or 403 (a
+ * reader's token, to write).
+ */
+function allowed(
+  access: Access,
+  needs: 'read' | 'write',
+  presented: boolean,
+  res: ServerResponse,
+): boolean {
+  if (access === 'write' || (access === 'read' && needs === 'read')) return true;
+  if (access === 'read' && presented) {
+    plain(res, 403, 'forbidden: writing needs the write token (Authorization: Bearer <token>)\n');
+    return false;
+  }
+  res.setHeader('www-authenticate', 'Bearer');
+  plain(res, 401, 'unauthorized: this gateway needs its token (Authorization: Bearer <token>)\n');
+  return false;
+}
+
+function json(res: ServerResponse, status: number, body: unknown, head = false): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(head ? undefined : JSON.stringify(body));
+}
+
+/** `/metrics`: for Prometheus, which presents the read token when the gateway has one. */
+async function metrics(
+  opts: HttpRoutesOptions,
+  source: NonNullable<HttpRoutesOptions['metrics']>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
-    return plain(res, 405, `${path} takes GET\n`);
+    return plain(res, 405, '/metrics takes GET\n');
   }
-  const given = [bearerToken(req.headers.authorization), query.get('token') ?? undefined];
-  if (accessOf(given, opts.tokens ?? {}) === 'none') {
-    res.setHeader('www-authenticate', 'Bearer');
-    return plain(
-      res,
-      401,
-      'unauthorized: this gateway needs its token (Authorization: Bearer <token>)\n',
-    );
-  }
-  downloadRecording(opts.hub, query, req, res);
+  const token = bearerToken(req.headers.authorization);
+  if (!allowed(accessOf([token], opts.tokens ?? {}), 'read', token !== undefined, res)) return;
+  const { contentType, body } = await source.scrape();
+  res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** `/healthz` (the process answers) and `/readyz` (the source delivers), CONTRACT section 4. */

@@ -110,6 +110,11 @@ export class Hub implements SourceSink {
     return { ready: ago !== null && ago <= Math.max(3 * wallInterval, 1000), lastFrameAgoMs: ago };
   }
 
+  /** Socket.IO clients connected now. */
+  clients(): number {
+    return this.io.of('/').sockets.size;
+  }
+
   /** payloads from the source that failed validation and were dropped */
   get rejectedCount(): number {
     return this.rejected;
@@ -213,9 +218,7 @@ export class Hub implements SourceSink {
           });
         }
       });
-    onWrite('annotate', (payload) =>
-      this.writeNote(() => ({ ...annotateRequest.check(payload), id: `note:${randomUUID()}` })),
-    );
+    onWrite('annotate', (payload) => this.annotate(payload));
     onWrite('annotate:update', (payload) =>
       this.writeNote(() => {
         const note = annotationSchema.check(payload);
@@ -241,6 +244,18 @@ export class Hub implements SourceSink {
         };
       }
     });
+  }
+
+  /**
+   * Adds a note from a writer (the `annotate` event, `POST /api/annotations`): validated,
+   * given an id, kept and sent to every viewer. The caller has checked the writer's token and
+   * rate; never throws.
+   */
+  annotate(payload: unknown): WriteAck {
+    return this.writeNote(() => ({
+      ...annotateRequest.check(payload),
+      id: `note:${randomUUID()}`,
+    }));
   }
 
   /** Validates, keeps and sends a note to every viewer; never throws at the caller. */

@@ -62,6 +62,12 @@ export const SERVE_OPTIONS = {
     help: 'let a page from ORIGIN connect, e.g. http://localhost:5173',
   },
   'allow-frame': { type: 'boolean', help: 'let other sites put the page in a frame' },
+  'log-format': {
+    type: 'string',
+    placeholder: 'F',
+    default: 'text',
+    help: 'text, or json: one JSON object a line with time, level and msg',
+  },
 } as const;
 
 export type ServeOptions = OptionValues<typeof SERVE_OPTIONS>;

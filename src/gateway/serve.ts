@@ -5,11 +5,16 @@ import { createServer } from 'node:http';
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RecordedPayload } from '../core/recording';
 import { Hub } from './hub';
 import { defineCommand } from './command-line/command';
 import { UsageError } from './command-line/usage-error';
 import { httpRoutes } from './http-routes';
 import { openNoteStore } from './note-store';
+import { NO_ALERTS, type FiringAlerts } from './ops/alert-payload';
+import { watchGateway } from './ops/gateway-watch';
+import { createLogger, parseLogFormat, type Logger } from './ops/logger';
+import { GatewayMetrics } from './ops/metrics';
 import { readRecording } from './read-recording';
 import { describePlan, openRecording, recordPlan } from './recording/record-plan';
 import { SERVE_SPEC, type ServeOptions } from './serve-options';
@@ -51,8 +56,10 @@ async function sourceFrom(
   spec: string,
   speed: number,
   seed: number | undefined,
-  warn: (message: string) => void,
+  logger: Logger,
+  json: boolean,
 ): Promise<(skipFrames: number) => Source> {
+  const warn = (m: string) => logger.warn(m);
   const { kind, target } = splitSpec(spec);
   switch (kind) {
     case 'sim':
@@ -69,7 +76,7 @@ async function sourceFrom(
         throw new UsageError(
           '--source haproxy:<stats CSV URL>, e.g. haproxy:http://lb:8404/stats;csv',
         );
-      return () => haproxySource({ url: target });
+      return () => haproxySource({ url: target, warn });
     case 'replay': {
       if (!target) throw new UsageError('--source replay:<recording.ndjson or .ndjson.gz>');
       // held whole, not streamed: the replay needs all of it before it plays (a bad line stops
@@ -78,8 +85,16 @@ async function sourceFrom(
       // which the command line reports with exit 2
       const recording = await readRecording(target);
       if (recording.warning) warn(`${recording.name}: ${recording.warning}`);
+      // the replay's own lines keep their text form; in json they are the logger's
+      const log = json ? (m: string) => logger.info(m, { source: spec }) : undefined;
       return (skipFrames) =>
-        replaySource({ payloads: recording.payloads, file: target, speed, skipFrames });
+        replaySource({
+          payloads: recording.payloads,
+          file: target,
+          speed,
+          skipFrames,
+          ...(log && { log }),
+        });
     }
     default:
       throw new UsageError(
@@ -90,8 +105,13 @@ async function sourceFrom(
 
 export async function serve(options: ServeOptions): Promise<number> {
   const { port, speed, seed, host, source: spec } = options;
-  const warn = (m: string) => console.error(`skewboard: ${m}`);
-  const makeSource = await sourceFrom(spec, speed, seed, warn);
+  const logFormat = parseLogFormat(options['log-format']);
+  if (!logFormat) {
+    throw new UsageError(`--log-format ${JSON.stringify(options['log-format'])}: use text or json`);
+  }
+  const logger = createLogger({ format: logFormat });
+  const warn = (m: string) => logger.warn(m);
+  const makeSource = await sourceFrom(spec, speed, seed, logger, logFormat === 'json');
   const { kind, target } = splitSpec(spec);
   const dataDir = options.data;
   const plan = recordPlan(options, dataDir, kind === 'replay');
@@ -113,6 +133,21 @@ export async function serve(options: ServeOptions): Promise<number> {
   }
   const io = socketServer(origins);
   const notes = openNoteStore(join(dataDir, 'annotations.ndjson'), warn);
+  // set once the hub exists; the metrics read it when scraped, never before
+  let hubOf: () => Hub | undefined = () => undefined;
+  // what /api/alerts and skewboard_alerts_firing read: none until the gateway runs a detector
+  // (its transitions go to the log with logAlert(logger, alert))
+  const firingAlerts: FiringAlerts = NO_ALERTS;
+  const metrics = new GatewayMetrics({
+    firingAlerts,
+    clients: () => hubOf()?.clients() ?? 0,
+    rejected: () => hubOf()?.rejectedCount ?? 0,
+    ready: () => hubOf()?.readiness().ready ?? false,
+  });
+  const onPayload = (type: RecordedPayload['type'], payload: object) => {
+    metrics.observe(type, payload);
+    recorder?.write(type, payload);
+  };
   const hub = new Hub(io, {
     ...(token !== undefined && { token }),
     ...(writeToken !== undefined && { writeToken }),
@@ -120,11 +155,12 @@ export async function serve(options: ServeOptions): Promise<number> {
     bufferFrames: BUFFER_FRAMES,
     bufferAgeMs: 6 * 3600_000,
     warn,
-    ...(recorder && { onPayload: recorder.write }),
+    onPayload,
     ...(restored?.nextSeq !== undefined && { nextSeq: restored.nextSeq }),
     ...(restored?.gatewayId !== undefined && { gatewayId: restored.gatewayId }),
   });
   // a new recording file starts with what the hub holds, so it loads on its own
+  hubOf = () => hub;
   recorder?.useHeader(() => ({ hello: hub.hello(), annotations: [...hub.annotations.values()] }));
   for (const a of restored?.annotations ?? []) hub.annotations.set(a.id, a);
   for (const f of restored?.frames ?? []) hub.log.append(f);
@@ -139,7 +175,10 @@ export async function serve(options: ServeOptions): Promise<number> {
       origins,
       headers: securityHeaders({ allowFrame: options['allow-frame'] }),
       fallback: staticFiles(DIST),
+      metrics,
+      firingAlerts,
       warn,
+      info: (m, fields) => logger.info(m, fields),
     }),
   );
   io.attach(http);
@@ -150,24 +189,32 @@ export async function serve(options: ServeOptions): Promise<number> {
   });
   const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(`Skewboard gateway: ${spec} at ${speed}x`);
-  if (recorder && plan.kind !== 'off') console.log(`Recording to ${describePlan(plan)}`);
+  logger.info(`Skewboard gateway: ${spec} at ${speed}x`, { source: sourceName, speed });
+  if (recorder && plan.kind !== 'off') {
+    logger.info(`Recording to ${describePlan(plan)}`, { recording: describePlan(plan) });
+  }
   if (!isLoopback(host) && token === undefined) {
     warn(
       `listening on ${host} with no --token: anyone who can reach port ${actualPort} can read every frame${writeToken === undefined ? ' and add, change or remove notes' : ''}; set --token (or SKEWBOARD_TOKEN) and --write-token`,
     );
   }
-  console.log(`Open http://localhost:${actualPort}/`);
+  logger.info(`Open http://localhost:${actualPort}/`, { host, port: actualPort });
   source.start(hub);
+  const unwatch = watchGateway(
+    { readiness: () => hub.readiness(), clients: () => hub.clients(), source: () => sourceName },
+    logger,
+  );
 
-  await new Promise<void>((resolveStop) => {
-    const stop = () => resolveStop();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const signal = await new Promise<NodeJS.Signals>((resolveStop) => {
+    process.once('SIGINT', resolveStop);
+    process.once('SIGTERM', resolveStop);
   });
+  logger.info(`shutting down (${signal})`, { signal, clients: hub.clients() });
+  unwatch();
   source.stop();
   await new Promise<void>((r) => io.close(() => r()));
   await recorder?.close();
+  logger.info('stopped', { signal });
   return 0;
 }
 

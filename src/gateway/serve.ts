@@ -5,6 +5,8 @@ import { createServer } from 'node:http';
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLiveAlerts } from '../core/detector';
+import { readDetectorConfig } from './detector-config-file';
 import { Hub } from './hub';
 import { defineCommand } from './command-line/command';
 import { UsageError } from './command-line/usage-error';
@@ -91,6 +93,8 @@ async function sourceFrom(
 export async function serve(options: ServeOptions): Promise<number> {
   const { port, speed, seed, host, source: spec } = options;
   const warn = (m: string) => console.error(`skewboard: ${m}`);
+  // a bad config stops the gateway before it listens (exit 2 naming the key), as in analyze
+  const detectorOverrides = readDetectorConfig(options.config);
   const makeSource = await sourceFrom(spec, speed, seed, warn);
   const { kind, target } = splitSpec(spec);
   const dataDir = options.data;
@@ -120,12 +124,17 @@ export async function serve(options: ServeOptions): Promise<number> {
     bufferFrames: BUFFER_FRAMES,
     bufferAgeMs: 6 * 3600_000,
     warn,
+    alerts: createLiveAlerts(detectorOverrides),
     ...(recorder && { onPayload: recorder.write }),
     ...(restored?.nextSeq !== undefined && { nextSeq: restored.nextSeq }),
     ...(restored?.gatewayId !== undefined && { gatewayId: restored.gatewayId }),
   });
   // a new recording file starts with what the hub holds, so it loads on its own
-  recorder?.useHeader(() => ({ hello: hub.hello(), annotations: [...hub.annotations.values()] }));
+  recorder?.useHeader(() => ({
+    hello: hub.hello(),
+    annotations: [...hub.annotations.values()],
+    alerts: hub.firingAlerts(),
+  }));
   for (const a of restored?.annotations ?? []) hub.annotations.set(a.id, a);
   for (const f of restored?.frames ?? []) hub.log.append(f);
   // the API is asked before the page; socket.io, attached after, answers /socket.io first

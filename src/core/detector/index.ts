@@ -9,3 +9,4 @@ export {
   type DetectorConfig,
   type DetectorOverrides,
 } from './config';
+export { alertPayload, createLiveAlerts, type LiveAlerts } from './live-alerts';

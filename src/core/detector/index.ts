@@ -9,4 +9,10 @@ export {
   type DetectorConfig,
   type DetectorOverrides,
 } from './config';
-export { alertPayload, createLiveAlerts, type LiveAlerts } from './live-alerts';
+export {
+  alertEventOf,
+  alertOf,
+  alertPayload,
+  createLiveAlerts,
+  type LiveAlerts,
+} from './live-alerts';

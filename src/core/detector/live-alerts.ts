@@ -11,7 +11,7 @@ import {
   type Frame,
   type Hello,
 } from '../protocol';
-import type { AlertEvent } from './alert';
+import type { Alert, AlertEvent } from './alert';
 import type { DetectorOverrides } from './config';
 import { createDetector } from './detector';
 
@@ -74,3 +74,24 @@ function episodeId(e: AlertEvent, since: number): string {
 
 const cut = (text: string, max: number) =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+
+/** A payload read back as the alert the page shows (its id the episode's). */
+export const alertOf = (p: AlertPayload): Alert => ({
+  id: p.id,
+  rule: p.rule,
+  servers: p.servers,
+  cause: p.cause,
+  message: p.message,
+  startT: p.since,
+});
+
+/** A payload read back as the transition `analyze` would print. */
+export const alertEventOf = (p: AlertPayload): AlertEvent => ({
+  type: 'alert',
+  t: p.t,
+  state: p.state,
+  rule: p.rule,
+  servers: p.servers,
+  cause: p.cause,
+  message: p.message,
+});

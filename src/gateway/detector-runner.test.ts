@@ -81,4 +81,16 @@ describe('DetectorRunner', () => {
     expect(taken.at(-1)).toBe('f999');
     expect(warnings).toHaveLength(1);
   });
+
+  it('catches up on a previous run sending nothing, then carries on sending', async () => {
+    const { alerts, taken } = fake();
+    const sent: number[] = [];
+    const runner = new DetectorRunner(alerts, (a) => sent.push(a.t));
+    runner.catchUp(hello, [frame(1), frame(2)]);
+    expect(taken).toEqual(['hello', 'f1', 'f2']);
+    expect(sent).toEqual([]);
+    runner.frame(frame(3));
+    await nextTurn();
+    expect(sent).toEqual([3000]);
+  });
 });

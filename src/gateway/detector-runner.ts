@@ -41,6 +41,22 @@ export class DetectorRunner {
     return this.alerts.firing();
   }
 
+  /**
+   * Takes what a previous run of this gateway already judged (its recording's last hello and
+   * frames), sending nothing: those transitions went out then. The alerts firing at its end
+   * fire on, with their ids, instead of firing anew once they have held again.
+   */
+  catchUp(hello: Hello | undefined, frames: readonly Frame[]): void {
+    try {
+      if (hello) this.alerts.hello(hello);
+      for (const frame of frames) this.alerts.frame(frame);
+    } catch (err) {
+      this.warn(
+        `the detector failed on the restored frames: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+
   /** Takes everything waiting now (a test, a shutdown). */
   drain(): void {
     this.scheduled = false;

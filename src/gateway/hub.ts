@@ -127,6 +127,14 @@ export class Hub implements SourceSink {
     return this.rejected;
   }
 
+  /**
+   * Carries on the detector of a previous run of the same source from its last hello and
+   * frames, sending nothing: an alert firing when it stopped fires on, with its id.
+   */
+  catchUpDetector(hello: Hello | undefined, frames: readonly Frame[]): void {
+    this.detector.catchUp(hello, frames);
+  }
+
   /** The alerts firing now, as the `alert` payloads that said they fired (GET /api/alerts). */
   firingAlerts(): AlertPayload[] {
     return this.detector.firing();

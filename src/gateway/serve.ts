@@ -137,6 +137,9 @@ export async function serve(options: ServeOptions): Promise<number> {
   }));
   for (const a of restored?.annotations ?? []) hub.annotations.set(a.id, a);
   for (const f of restored?.frames ?? []) hub.log.append(f);
+  // only a source carrying on where it stopped: another one's frames may be older, and the
+  // detector skips a frame older than one it has seen
+  if (played > 0) hub.catchUpDetector(restored?.hello, restored?.frames ?? []);
   // the API is asked before the page; socket.io, attached after, answers /socket.io first
   const http = createServer(
     httpRoutes({

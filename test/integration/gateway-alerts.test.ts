@@ -149,6 +149,34 @@ describe('the gateway runs the detector', () => {
   );
 
   it(
+    'a restarted gateway carries on an alert firing when it stopped: same id, resent after hello, resolved later',
+    async () => {
+      const data = await folder();
+      const args = ['--speed', '600', '--data', data];
+      const before = await gateway(args);
+      const watcher = client(before.url);
+      const fired = await until(() => shareSkew(watcher.alerts, 'firing'), 'share-skew to fire');
+      await before.stop();
+
+      const after = await gateway(args);
+      const back = client(after.url);
+      await until(() => back.alerts.length > 0, 'the restarted gateway to send an alert');
+      expect(back.events[0]).toBe('hello');
+      expect(back.alerts[0]).toEqual(fired);
+      const resolved = await until(
+        () => shareSkew(back.alerts, 'resolved'),
+        'share-skew to resolve after the fix',
+      );
+      expect(resolved.id).toBe(fired.id);
+      // it never fired a second time
+      expect(back.alerts.filter((a) => a.rule === 'share-skew' && a.state === 'firing')).toEqual([
+        fired,
+      ]);
+    },
+    TEST_MS,
+  );
+
+  it(
     'serve --config tunes the detector as analyze does: a longer resolveAfterMs resolves later',
     async () => {
       const dir = await folder();

@@ -385,3 +385,63 @@ it('parsePayload of an event it does not know returns an error naming it', () =>
   const result = parsePayload('bogus' as GatewayEventName, frame);
   expect(result).toEqual({ ok: false, error: expect.stringMatching(/^bogus: /) });
 });
+
+describe('the alert payload', () => {
+  const alert = {
+    v: 1,
+    id: 'share-skew:app-04,app-07:1715781330000',
+    state: 'firing',
+    t: T0,
+    since: T0,
+    rule: 'share-skew',
+    servers: ['app-04', 'app-07'],
+    cause: 'load-balancer',
+    message: 'app-04, app-07 get 2.2x their weighted share',
+  };
+
+  it.each<{ name: string; payload: unknown }>([
+    { name: 'a firing alert', payload: alert },
+    { name: 'its resolution', payload: { ...alert, state: 'resolved', t: T0 + 60_000 } },
+    { name: 'an alert naming no server', payload: { ...alert, servers: [] } },
+  ])('accepts $name', ({ payload }) => {
+    expect(parsePayload('alert', payload)).toEqual({ ok: true, value: payload });
+  });
+
+  it.each<{ name: string; payload: unknown; error: string }>([
+    { name: 'an unknown rule', payload: { ...alert, rule: 'vibes' }, error: 'alert: rule:' },
+    { name: 'an unknown state', payload: { ...alert, state: 'pending' }, error: 'alert: state:' },
+    { name: 'an unknown cause', payload: { ...alert, cause: 'dns' }, error: 'alert: cause:' },
+    { name: 'no id', payload: without(alert, 'id'), error: 'alert: id: is missing' },
+    { name: 'no since', payload: without(alert, 'since'), error: 'alert: since: is missing' },
+    { name: 'since after t', payload: { ...alert, since: T0 + 1 }, error: 'alert: since:' },
+    {
+      name: 'a server that is not a string',
+      payload: { ...alert, servers: [4] },
+      error: 'alert: servers[0]:',
+    },
+    {
+      name: 'an id past its bound',
+      payload: { ...alert, id: 'x'.repeat(301) },
+      error: 'alert: id:',
+    },
+    {
+      name: 'a message past its bound',
+      payload: { ...alert, message: 'm'.repeat(10_001) },
+      error: 'alert: message:',
+    },
+    {
+      name: 'a server id past its bound',
+      payload: { ...alert, servers: ['s'.repeat(1_001)] },
+      error: 'alert: servers[0]:',
+    },
+    {
+      name: 'too many servers',
+      payload: { ...alert, servers: Array.from({ length: 10_001 }, (_, i) => `s${i}`) },
+      error: 'alert: servers:',
+    },
+  ])('rejects $name, naming the path', ({ payload, error }) => {
+    const parsed = parsePayload('alert', payload);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toContain(error);
+  });
+});

@@ -139,6 +139,37 @@ export const annotateRequest = T.refine(
 );
 export type AnnotateRequest = T.Infer<typeof annotateRequest>;
 
+/**
+ * The most an alert may hold. Its servers and message come from the source's server ids,
+ * which the gateway does not choose: each field has a bound, as an annotation's do.
+ */
+export const ALERT_LIMITS = {
+  id: 300,
+  server: 1_000,
+  servers: 10_000,
+  message: 10_000,
+} as const;
+
+export const ALERT_RULES = ['share-skew', 'latency', 'errors', 'server-down'] as const;
+export const ALERT_CAUSES = ['load-balancer', 'backend', 'capacity', 'unknown'] as const;
+
+export const alert = T.refine(
+  T.object({
+    v: version,
+    id: T.boundedString(ALERT_LIMITS.id),
+    state: T.literal('firing', 'resolved'),
+    t: ms,
+    since: ms,
+    rule: T.literal(...ALERT_RULES),
+    servers: T.array(T.boundedString(ALERT_LIMITS.server), { maxLength: ALERT_LIMITS.servers }),
+    cause: T.literal(...ALERT_CAUSES),
+    message: T.boundedString(ALERT_LIMITS.message),
+  }),
+  (a) => (a.since > a.t ? { path: 'since', problem: 'is after t' } : null),
+);
+/** The gateway's detector: one alert transition, or one alert firing sent after `hello`. */
+export type AlertPayload = T.Infer<typeof alert>;
+
 export const handshakeAuth = T.object({
   token: T.optional(T.string),
   resumeAfterSeq: T.optional(count),
@@ -151,6 +182,7 @@ export const gatewayEvents = {
   frame,
   annotation,
   'annotation:remove': annotationRemove,
+  alert,
 } as const;
 export type GatewayEventName = keyof typeof gatewayEvents;
 

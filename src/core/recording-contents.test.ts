@@ -29,6 +29,18 @@ describe('a recording unpacked for review', () => {
       recordingLine('annotation', { v: 1, id: 'a', t: T0, title: 'kept', kind: 'change' }),
       recordingLine('annotation', { v: 1, id: 'b', t: T0, title: 'removed', kind: 'note' }),
       recordingLine('frame', frame(41, T0 + 1000, 12)),
+      // the gateway's transition: a review recomputes its alerts, so the line changes nothing
+      recordingLine('alert', {
+        v: 1,
+        id: `server-down:web-1:${T0 + 1000}`,
+        state: 'firing',
+        t: T0 + 1000,
+        since: T0 + 1000,
+        rule: 'server-down',
+        servers: ['web-1'],
+        cause: 'unknown',
+        message: 'web-1 is down',
+      }),
       recordingLine('hello', hello(['web-1', 'web-2'])),
       recordingLine('annotation:remove', { v: 1, id: 'b' }),
       recordingLine('frame', frame(0, T0 + 2000, 13)),

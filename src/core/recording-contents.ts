@@ -61,9 +61,10 @@ export class RecordingUnpacker {
       }
     } else if (item.type === 'annotation') {
       this.annotations.set(item.payload.id, item.payload);
-    } else {
+    } else if (item.type === 'annotation:remove') {
       this.annotations.delete(item.payload.id);
     }
+    // alert lines are the gateway's record: a review runs its own detector over the frames
   }
 
   /** A frame line the scanner has read and checked; `line` is its bytes. */

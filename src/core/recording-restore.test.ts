@@ -119,3 +119,12 @@ describe('createRestore', () => {
     expect(createRestore(3).result()).toEqual({ frames: [], annotations: [] });
   });
 });
+
+describe("the run's last hello, for its detector", () => {
+  it('is kept', () => {
+    const restore = createRestore(10);
+    const last = hello('g', 'sim:y');
+    for (const item of [hello('g'), ...frames(0, 1), last, ...frames(2, 3)]) restore.add(item);
+    expect(restore.result().hello).toEqual(last.payload);
+  });
+});

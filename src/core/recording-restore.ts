@@ -3,7 +3,7 @@
  * numbering, the newest frames for clients that resume, the annotations held, and how far its
  * source had played. Pure: fed payloads in the order they were written.
  */
-import type { Annotation, Frame } from './protocol';
+import type { Annotation, Frame, Hello } from './protocol';
 import type { RecordedPayload } from './recording';
 
 export interface RestoredRun {
@@ -15,6 +15,8 @@ export interface RestoredRun {
   annotations: Annotation[];
   /** the source of the run and how many frames it had sent */
   source?: { source: string; frames: number };
+  /** the run's last hello: the servers and pools its detector judged the frames by */
+  hello?: Hello;
 }
 
 /** Payloads, or frames only counted (older files, read for how far the source had played). */
@@ -28,6 +30,7 @@ export interface Restore {
 export function createRestore(keepFrames: number): Restore {
   let gatewayId: string | undefined;
   let source: string | undefined;
+  let hello: Hello | undefined;
   let frames: Frame[] = [];
   let counted = 0;
   const annotations = new Map<string, Annotation>();
@@ -43,6 +46,7 @@ export function createRestore(keepFrames: number): Restore {
           }
           gatewayId = id;
           source = src;
+          hello = item.payload;
           break;
         }
         case 'counted-frames':
@@ -71,6 +75,7 @@ export function createRestore(keepFrames: number): Restore {
         frames: kept,
         annotations: [...annotations.values()],
         ...(source !== undefined && { source: { source, frames: counted } }),
+        ...(hello !== undefined && { hello }),
       };
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation, Frame, Hello } from './protocol';
+import type { AlertPayload, Annotation, Frame, Hello } from './protocol';
 import { parseRecording, RecordingParser, recordingLine, RecordingError } from './recording';
 
 const T0 = Date.UTC(2024, 4, 15, 14, 0);
@@ -32,6 +32,18 @@ const note: Annotation = {
   t: T0 + 1500,
   title: 'LB config pushed',
   kind: 'change',
+};
+
+const firing: AlertPayload = {
+  v: 1,
+  id: `share-skew:web-1:${T0 + 1000}`,
+  state: 'firing',
+  t: T0 + 1000,
+  since: T0 + 1000,
+  rule: 'share-skew',
+  servers: ['web-1'],
+  cause: 'load-balancer',
+  message: 'web-1 gets 2.0x its weighted share',
 };
 
 const helloLine = recordingLine('hello', hello);
@@ -94,6 +106,30 @@ describe('recording round trip', () => {
   });
 });
 
+describe("alert lines (the gateway's transitions)", () => {
+  it('parse back as written, between the frames', () => {
+    const resolved = { ...firing, state: 'resolved' as const, t: T0 + 2000 };
+    const text = [
+      helloLine,
+      frameLine(1),
+      recordingLine('alert', firing),
+      frameLine(2),
+      recordingLine('alert', resolved),
+    ].join('');
+    expect(parseRecording(text).payloads.filter((p) => p.type === 'alert')).toEqual([
+      { type: 'alert', payload: firing },
+      { type: 'alert', payload: resolved },
+    ]);
+  });
+
+  it('a bad one names its line and field', () => {
+    const text = [helloLine, recordingLine('alert', { ...firing, rule: 'vibes' })].join('');
+    const err = thrownBy(() => parseRecording(text));
+    expect(err).toBeInstanceOf(RecordingError);
+    expect((err as RecordingError).message).toMatch(/^line 2: alert: rule: /);
+  });
+});
+
 describe('a torn last line (a crash mid-write)', () => {
   const whole = frameLine(3);
   it.each([
@@ -124,10 +160,10 @@ describe('a bad line throws a RecordingError naming its line', () => {
     },
     {
       name: 'an unknown type',
-      text: helloLine + '{"type":"alert","t":1}\n' + frameLine(2),
+      text: helloLine + '{"type":"gossip","t":1}\n' + frameLine(2),
       line: 2,
       message:
-        'line 2: type is "alert", expected "hello", "frame", "annotation" or "annotation:remove"',
+        'line 2: type is "gossip", expected "hello", "frame", "annotation", "annotation:remove" or "alert"',
     },
     {
       name: 'a frame that fails validation',

@@ -4,10 +4,12 @@
  * an error naming its line number.
  */
 import {
+  alert,
   annotation,
   annotationRemove,
   frame,
   hello,
+  type AlertPayload,
   type Annotation,
   type AnnotationRemove,
   type Frame,
@@ -21,7 +23,9 @@ export type RecordedPayload =
   | { type: 'hello'; payload: Hello }
   | { type: 'frame'; payload: Frame }
   | { type: 'annotation'; payload: Annotation }
-  | { type: 'annotation:remove'; payload: AnnotationRemove };
+  | { type: 'annotation:remove'; payload: AnnotationRemove }
+  // the gateway's alert transitions: kept for the record; `analyze` and a review recompute them
+  | { type: 'alert'; payload: AlertPayload };
 
 export class RecordingError extends Error {
   constructor(
@@ -60,10 +64,12 @@ export function parseRecordingLine(text: string, lineNumber: number): RecordedPa
         return { type, payload: annotation.check(payload) };
       case 'annotation:remove':
         return { type, payload: annotationRemove.check(payload) };
+      case 'alert':
+        return { type, payload: alert.check(payload) };
       default:
         throw new RecordingError(
           lineNumber,
-          `type is ${JSON.stringify(type)}, expected "hello", "frame", "annotation" or "annotation:remove"`,
+          `type is ${JSON.stringify(type)}, expected "hello", "frame", "annotation", "annotation:remove" or "alert"`,
         );
     }
   } catch (err) {

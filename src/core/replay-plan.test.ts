@@ -22,6 +22,20 @@ const note = (id: string): RecordedPayload => ({
   type: 'annotation',
   payload: { v: 1, id, t: 0, title: id, kind: 'note' },
 });
+const alert = (t: number): RecordedPayload => ({
+  type: 'alert',
+  payload: {
+    v: 1,
+    id: `share-skew:a:${t}`,
+    state: 'firing',
+    t,
+    since: t,
+    rule: 'share-skew',
+    servers: ['a'],
+    cause: 'load-balancer',
+    message: 'a gets 2x its weighted share',
+  },
+});
 const removal = (id: string): RecordedPayload => ({
   type: 'annotation:remove',
   payload: { v: 1, id },
@@ -108,6 +122,19 @@ describe('replayPlan', () => {
       payloads: [hello(['a']), note('n1'), frame(0), hello(['a', 'b']), frame(1), frame(2)],
       skip: 2,
       want: { hello: 'a,b', frames: 1, steps: [[3000, ['n1', 'f2']]] },
+    },
+    {
+      case: "recorded alerts are not replayed: the replaying gateway's detector sends its own",
+      payloads: [hello(['a']), frame(0), alert(1000), frame(1), alert(2000)],
+      skip: 0,
+      want: {
+        hello: 'a',
+        frames: 2,
+        steps: [
+          [1000, ['f0']],
+          [2000, ['f1']],
+        ],
+      },
     },
     {
       case: 'a hello alone',

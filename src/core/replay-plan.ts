@@ -41,7 +41,8 @@ export function replayPlan(payloads: readonly RecordedPayload[], skipFrames = 0)
   let pending: ReplayItem[] = [];
   let seen = 0;
   for (const p of payloads.slice(1)) {
-    if (p.type === 'annotation:remove') continue;
+    // the replaying gateway's own detector sends alerts anew
+    if (p.type === 'annotation:remove' || p.type === 'alert') continue;
     if (p.type === 'annotation' && !finalState.get(p.payload.id)) continue;
     if (p.type !== 'frame') {
       if (p.type === 'hello' && seen < skipFrames) hello = p.payload;

@@ -4,19 +4,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
+import { createLiveAlerts, type LiveAlerts } from '../core/detector';
 import { FrameLog } from '../core/frame-log';
 import type { RecordedPayload } from '../core/recording';
 import {
   annotateRequest,
   annotation as annotationSchema,
+  alert as alertSchema,
   annotationRemove,
   frame as frameSchema,
   handshakeAuth,
   PROTOCOL_VERSION,
+  type AlertPayload,
   type Annotation,
   type Frame,
   type Hello,
 } from '../core/protocol';
+import { DetectorRunner } from './detector-runner';
 import type { NoteStore } from './note-store';
 import { accessOf, type Access } from './security/access';
 import { NoteBudget, type NoteLimits } from './security/note-budget';
@@ -55,6 +59,8 @@ export interface HubOptions {
   writeRate?: WriteRate;
   /** how many notes, and how many bytes of them, the gateway holds at most */
   noteLimits?: NoteLimits;
+  /** the detector run on every frame (the defaults unless given; `serve --config` sets it) */
+  alerts?: LiveAlerts;
 }
 
 export class Hub implements SourceSink {
@@ -66,6 +72,7 @@ export class Hub implements SourceSink {
   private rejected = 0;
   private lastFrameAt: number | undefined;
   private readonly budget: NoteBudget;
+  private readonly detector: DetectorRunner;
 
   constructor(
     private readonly io: Server,
@@ -75,6 +82,11 @@ export class Hub implements SourceSink {
     this.nextSeq = opts.nextSeq ?? 0;
     this.gatewayId = opts.gatewayId ?? randomUUID();
     this.budget = new NoteBudget(opts.noteLimits);
+    this.detector = new DetectorRunner(
+      opts.alerts ?? createLiveAlerts(),
+      (alert) => this.sendAlert(alert),
+      (message) => opts.warn?.(message),
+    );
     for (const note of opts.notes?.notes.values() ?? []) {
       this.annotations.set(note.id, note);
       this.budget.set(note);
@@ -120,6 +132,19 @@ export class Hub implements SourceSink {
     return this.rejected;
   }
 
+  /**
+   * Carries on the detector of a previous run of the same source from its last hello and
+   * frames, sending nothing: an alert firing when it stopped fires on, with its id.
+   */
+  catchUpDetector(hello: Hello | undefined, frames: readonly Frame[]): void {
+    this.detector.catchUp(hello, frames);
+  }
+
+  /** The alerts firing now, as the `alert` payloads that said they fired (GET /api/alerts). */
+  firingAlerts(): AlertPayload[] {
+    return this.detector.firing();
+  }
+
   hello(): Hello {
     const info = this.sourceInfo;
     return {
@@ -141,6 +166,7 @@ export class Hub implements SourceSink {
     const hello = this.hello();
     this.opts.onPayload?.('hello', hello);
     this.io.emit('hello', hello);
+    this.detector.hello(hello);
   }
 
   frame(raw: SourceFrame): void {
@@ -157,6 +183,21 @@ export class Hub implements SourceSink {
     this.log.append(frame);
     this.opts.onPayload?.('frame', frame);
     this.io.emit('frame', frame);
+    // after the frame is out: the detector takes it in the next turn of the event loop
+    this.detector.frame(frame);
+  }
+
+  /** One transition of the gateway's detector: to every client, and into the recording. */
+  private sendAlert(raw: AlertPayload): void {
+    let alert: AlertPayload;
+    try {
+      alert = alertSchema.check(raw);
+    } catch (err) {
+      this.reject(`alert ${JSON.stringify(raw.id)} from the detector`, err);
+      return;
+    }
+    this.opts.onPayload?.('alert', alert);
+    this.io.emit('alert', alert);
   }
 
   annotation(raw: SourceAnnotation): void {
@@ -193,6 +234,7 @@ export class Hub implements SourceSink {
     }
     socket.emit('hello', this.hello());
     for (const frame of this.log.after(resumeAfterSeq)) socket.emit('frame', frame);
+    for (const alert of this.detector.firing()) socket.emit('alert', alert);
     for (const annotation of this.annotations.values()) socket.emit('annotation', annotation);
 
     const mayWrite = (socket.data as SocketData).access === 'write';

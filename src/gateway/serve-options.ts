@@ -34,6 +34,11 @@ export const SERVE_OPTIONS = {
     placeholder: 'T',
     help: 'a client needs this token to add notes (or set SKEWBOARD_WRITE_TOKEN)',
   },
+  config: {
+    type: 'string',
+    placeholder: 'FILE',
+    help: "JSON overrides of the detector's defaults, as analyze takes them",
+  },
   ...RECORD_OPTIONS,
   data: {
     type: 'string',

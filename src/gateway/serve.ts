@@ -6,12 +6,15 @@ import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordedPayload } from '../core/recording';
+import { createLiveAlerts } from '../core/detector';
+import { readDetectorConfig } from './detector-config-file';
 import { Hub } from './hub';
 import { defineCommand } from './command-line/command';
 import { UsageError } from './command-line/usage-error';
 import { httpRoutes } from './http-routes';
 import { openNoteStore } from './note-store';
-import { NO_ALERTS, type FiringAlerts } from './ops/alert-payload';
+import type { AlertPayload, FiringAlerts } from './ops/alert-payload';
+import { logAlert } from './ops/alert-log';
 import { watchGateway } from './ops/gateway-watch';
 import { createLogger, parseLogFormat, type Logger } from './ops/logger';
 import { GatewayMetrics } from './ops/metrics';
@@ -111,6 +114,8 @@ export async function serve(options: ServeOptions): Promise<number> {
   }
   const logger = createLogger({ format: logFormat });
   const warn = (m: string) => logger.warn(m);
+  // a bad config stops the gateway before it listens (exit 2 naming the key), as in analyze
+  const detectorOverrides = readDetectorConfig(options.config);
   const makeSource = await sourceFrom(spec, speed, seed, logger, logFormat === 'json');
   const { kind, target } = splitSpec(spec);
   const dataDir = options.data;
@@ -135,9 +140,8 @@ export async function serve(options: ServeOptions): Promise<number> {
   const notes = openNoteStore(join(dataDir, 'annotations.ndjson'), warn);
   // set once the hub exists; the metrics read it when scraped, never before
   let hubOf: () => Hub | undefined = () => undefined;
-  // what /api/alerts and skewboard_alerts_firing read: none until the gateway runs a detector
-  // (its transitions go to the log with logAlert(logger, alert))
-  const firingAlerts: FiringAlerts = NO_ALERTS;
+  // what /api/alerts and skewboard_alerts_firing read: the hub's detector, once there is a hub
+  const firingAlerts: FiringAlerts = () => hubOf()?.firingAlerts() ?? [];
   const metrics = new GatewayMetrics({
     firingAlerts,
     clients: () => hubOf()?.clients() ?? 0,
@@ -147,6 +151,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const onPayload = (type: RecordedPayload['type'], payload: object) => {
     metrics.observe(type, payload);
     recorder?.write(type, payload);
+    if (type === 'alert') logAlert(logger, payload as AlertPayload);
   };
   const hub = new Hub(io, {
     ...(token !== undefined && { token }),
@@ -156,14 +161,22 @@ export async function serve(options: ServeOptions): Promise<number> {
     bufferAgeMs: 6 * 3600_000,
     warn,
     onPayload,
+    alerts: createLiveAlerts(detectorOverrides),
     ...(restored?.nextSeq !== undefined && { nextSeq: restored.nextSeq }),
     ...(restored?.gatewayId !== undefined && { gatewayId: restored.gatewayId }),
   });
   // a new recording file starts with what the hub holds, so it loads on its own
   hubOf = () => hub;
-  recorder?.useHeader(() => ({ hello: hub.hello(), annotations: [...hub.annotations.values()] }));
+  recorder?.useHeader(() => ({
+    hello: hub.hello(),
+    annotations: [...hub.annotations.values()],
+    alerts: hub.firingAlerts(),
+  }));
   for (const a of restored?.annotations ?? []) hub.annotations.set(a.id, a);
   for (const f of restored?.frames ?? []) hub.log.append(f);
+  // only a source carrying on where it stopped: another one's frames may be older, and the
+  // detector skips a frame older than one it has seen
+  if (played > 0) hub.catchUpDetector(restored?.hello, restored?.frames ?? []);
   // the API is asked before the page; socket.io, attached after, answers /socket.io first
   const http = createServer(
     httpRoutes({

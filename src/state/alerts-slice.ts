@@ -1,22 +1,42 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { Alert, AlertEvent } from '../core/detector';
+import { alertEventOf, alertOf, type Alert, type AlertEvent } from '../core/detector';
+import type { AlertPayload } from '../core/protocol';
 
 /** most alert transitions kept for the history list: a tab open for weeks stays bounded */
 export const ALERT_HISTORY = 200;
 
 export interface AlertsSlice {
-  /** the alerts firing now, as the detector sees them */
+  /** the alerts firing now: the gateway's when live, the replayed recording's in a review */
   alerts: Alert[];
   /** recent transitions, newest last */
   alertHistory: AlertEvent[];
   applyAlertEvents: (events: AlertEvent[], firing: Alert[]) => void;
+  /** one `alert` from the gateway: a transition, or an alert firing resent on connecting */
+  applyGatewayAlert: (alert: AlertPayload) => void;
+  /** keeps only the alerts with these ids firing (what a gateway resent after a reconnect) */
+  keepAlerts: (ids: ReadonlySet<string>) => void;
   resetAlerts: () => void;
 }
+
+const sameEvent = (a: AlertEvent, b: AlertEvent) =>
+  a.t === b.t && a.state === b.state && a.rule === b.rule && a.servers.join() === b.servers.join();
 
 export const createAlertsSlice: StateCreator<AlertsSlice> = (set) => ({
   alerts: [],
   alertHistory: [],
   applyAlertEvents: (events, alerts) =>
     set((s) => ({ alerts, alertHistory: [...s.alertHistory, ...events].slice(-ALERT_HISTORY) })),
+  applyGatewayAlert: (payload) =>
+    set((s) => {
+      const others = s.alerts.filter((a) => a.id !== payload.id);
+      const event = alertEventOf(payload);
+      // a firing alert resent on reconnecting is already in the history
+      const known = s.alertHistory.some((e) => sameEvent(e, event));
+      return {
+        alerts: payload.state === 'firing' ? [...others, alertOf(payload)] : others,
+        ...(!known && { alertHistory: [...s.alertHistory, event].slice(-ALERT_HISTORY) }),
+      };
+    }),
+  keepAlerts: (ids) => set((s) => ({ alerts: s.alerts.filter((a) => ids.has(a.id)) })),
   resetAlerts: () => set({ alerts: [], alertHistory: [] }),
 });

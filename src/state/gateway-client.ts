@@ -5,6 +5,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   parsePayload,
+  type AlertPayload,
   type Annotation,
   type Frame,
   type GatewayEventName,
@@ -12,8 +13,8 @@ import {
 } from '../core/protocol';
 import type { AnnotationChange } from './annotation-list';
 import type { WriteAck } from './notes-slice';
-import { createDetection } from './detection';
 import { createFramePump } from './frame-pump';
+import { createGatewayAlerts } from './gateway-alerts';
 import type { DashboardStore } from './store';
 
 export interface GatewayClientOptions {
@@ -33,12 +34,12 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   let wallIntervalMs = 1000;
   let lastArrival = performance.now();
 
-  const detection = createDetection(store);
+  // live, the page shows the gateway's alerts and runs no detector of its own
+  const alerts = createGatewayAlerts(store);
+  let connecting = false;
   const pump = createFramePump<Frame>((batch) => {
     const { series } = state();
-    // a resumed connection may repeat frames: only new ones reach the detector
-    const accepted = batch.filter((frame) => series.push(frame).kind === 'appended');
-    detection.frames(accepted);
+    for (const frame of batch) series.push(frame);
     state().seriesChanged();
   });
   // a gateway sends every note it holds on connecting, one event each: thousands after a
@@ -72,24 +73,28 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
       // a new gateway numbers its frames afresh; what we hold cannot be resumed from
       pump.flush();
       series.clearFrames();
-      detection.reset();
+      alerts.reset();
     }
+    if (connecting) alerts.connected(hello);
+    connecting = false;
     gatewayId = hello.gatewayId;
     wallIntervalMs = hello.intervalMs / (hello.speed && hello.speed > 0 ? hello.speed : 1);
     series.setServers(hello.servers);
-    detection.hello(hello);
     state().setSource(hello);
     state().seriesChanged();
   });
   on('frame', (frame: Frame) => {
     lastArrival = performance.now();
     if (state().connection === 'stale') state().setConnection('live');
+    alerts.frame(frame);
     pump.push(frame);
   });
+  on('alert', (alert: AlertPayload) => alerts.alert(alert));
   on('annotation', (a: Annotation) => notes.push({ upsert: a }));
   on('annotation:remove', (r: { id: string }) => notes.push({ remove: r.id }));
 
   socket.on('connect', () => {
+    connecting = true;
     lastArrival = performance.now();
     state().setConnection('live');
   });

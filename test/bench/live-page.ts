@@ -137,9 +137,9 @@ try {
 const { live, idle, hot, drain } = result;
 
 /**
- * The page runs the detector on every frame it takes (src/state/detection.ts): its cost per
- * frame at this fleet, in Node, over the first frames (its 20 s window is still short, so
- * this is a floor: each frame re-reads the whole window).
+ * The gateway runs the detector on every frame (src/gateway/detector-runner.ts; the live page
+ * no longer does): its cost per frame at this fleet, in Node, over the first frames (its 20 s
+ * window is still short, so this is a floor: each frame re-reads the whole window).
  */
 function detectorPerFrameMs(frames: number): number {
   const sim = createSimulator(bigFleet);

@@ -1,11 +1,13 @@
 /** What the detector says: alert transitions (CONTRACT section 3) and the alerts firing now. */
+import { ALERT_CAUSES, ALERT_RULES } from '../protocol';
 
-export const RULES = ['share-skew', 'latency', 'errors', 'server-down'] as const;
+// one list for the detector and the wire's validator, so they cannot drift apart
+export const RULES = ALERT_RULES;
 /** The kinds of trouble the detector knows. */
 export type AlertRule = (typeof RULES)[number];
 
 /** Who is to blame, as far as the numbers tell. */
-export type AlertCause = 'load-balancer' | 'backend' | 'capacity' | 'unknown';
+export type AlertCause = (typeof ALERT_CAUSES)[number];
 
 /** One alert transition: exactly the line `skewboard analyze` prints. */
 export interface AlertEvent {

@@ -9,3 +9,10 @@ export {
   type DetectorConfig,
   type DetectorOverrides,
 } from './config';
+export {
+  alertEventOf,
+  alertOf,
+  alertPayload,
+  createLiveAlerts,
+  type LiveAlerts,
+} from './live-alerts';

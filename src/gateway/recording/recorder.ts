@@ -2,7 +2,7 @@
  * What the gateway records through, whichever way it records: one explicit file
  * (`--record FILE`) or the rotating folder (the default).
  */
-import type { Annotation, Hello } from '../../core/protocol';
+import type { AlertPayload, Annotation, Hello } from '../../core/protocol';
 import { recordingLine, type RecordedPayload } from '../../core/recording';
 import type { RestoredRun } from '../../core/recording-restore';
 
@@ -10,12 +10,15 @@ import type { RestoredRun } from '../../core/recording-restore';
 export interface RecordingHeader {
   hello: Hello;
   annotations: Annotation[];
+  /** the alerts firing, so a file says what was already wrong when it began */
+  alerts?: AlertPayload[];
 }
 
 /** The lines a new recording file starts with. */
 export const headerLines = (h: RecordingHeader): string[] => [
   recordingLine('hello', h.hello),
   ...h.annotations.map((a) => recordingLine('annotation', a)),
+  ...(h.alerts ?? []).map((a) => recordingLine('alert', a)),
 ];
 
 export interface Recorder {

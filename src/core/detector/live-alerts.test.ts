@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { alert as alertSchema, type Frame, type Hello, type Sample } from '../protocol';
+import type { AlertEvent } from './alert';
+import { alertPayload, createLiveAlerts } from './live-alerts';
+
+const T0 = Date.UTC(2024, 4, 15, 13, 30);
+const TEN = Array.from({ length: 10 }, (_, i) => `app-${String(i + 1).padStart(2, '0')}`);
+const hello: Hello = {
+  v: 1,
+  source: 'test',
+  mode: 'live',
+  intervalMs: 10_000,
+  servers: TEN.map((id) => ({ id, weight: 1 })),
+  now: T0,
+};
+const sample = (id: string, requests: number): Sample => ({
+  id,
+  requests,
+  errors: 0,
+  latencyMs: { p50: 40, p95: 100, p99: 150 },
+});
+/** The seed incident's shape: app-04 and app-07 at 2.2x their share in frames [6, 30). */
+const frame = (i: number): Frame => ({
+  v: 1,
+  seq: i,
+  t: T0 + (i + 1) * 10_000,
+  intervalMs: 10_000,
+  samples: TEN.map((id) =>
+    i >= 6 && i < 30
+      ? sample(id, ['app-04', 'app-07'].includes(id) ? 2200 : 700)
+      : sample(id, 1000),
+  ),
+});
+
+describe('createLiveAlerts over the seed pattern', () => {
+  const live = createLiveAlerts();
+  live.hello(hello);
+  const sent: { i: number; firing: string[]; payloads: ReturnType<typeof live.frame> }[] = [];
+  for (let i = 0; i < 40; i++) {
+    sent.push({ i, payloads: live.frame(frame(i)), firing: live.firing().map((a) => a.id) });
+  }
+  const payloads = sent.flatMap((s) => s.payloads);
+  const fired = payloads.find((p) => p.state === 'firing')!;
+  const resolved = payloads.find((p) => p.state === 'resolved')!;
+
+  it('fires share-skew naming app-04 and app-07, cause load-balancer', () => {
+    expect(fired).toMatchObject({
+      v: 1,
+      rule: 'share-skew',
+      servers: ['app-04', 'app-07'],
+      cause: 'load-balancer',
+    });
+    expect(fired.since).toBe(fired.t);
+    expect(fired.id).toBe(`share-skew:app-04,app-07:${fired.t}`);
+  });
+
+  it('resolves with the same id and since, later', () => {
+    expect(resolved).toMatchObject({ id: fired.id, since: fired.since, rule: 'share-skew' });
+    expect(resolved.t).toBeGreaterThan(fired.t);
+  });
+
+  it('says it is firing from the frame that fired it until the one that resolved it', () => {
+    const firedAt = sent.find((s) => s.payloads.includes(fired))!.i;
+    const resolvedAt = sent.find((s) => s.payloads.includes(resolved))!.i;
+    for (const s of sent) {
+      const firing = s.i >= firedAt && s.i < resolvedAt;
+      expect(s.firing.includes(fired.id), `frame ${s.i}`).toBe(firing);
+    }
+    expect(live.firing()).toEqual([]);
+  });
+
+  it('every payload passes the protocol validator', () => {
+    for (const p of payloads) expect(alertSchema.check(p)).toEqual(p);
+  });
+});
+
+describe('alertPayload keeps to the protocol bounds', () => {
+  const event = (servers: string[], message = 'm'): AlertEvent => ({
+    type: 'alert',
+    t: T0,
+    state: 'firing',
+    rule: 'server-down',
+    servers,
+    cause: 'unknown',
+    message,
+  });
+
+  it.each([
+    { name: 'few servers', servers: ['a', 'b'], message: 'short' },
+    {
+      name: 'a thousand long server ids',
+      servers: Array.from({ length: 1000 }, (_, i) => `server-${i}-${'x'.repeat(40)}`),
+      message: 'm'.repeat(20_000),
+    },
+    { name: 'one server id past its bound', servers: ['s'.repeat(5000)], message: 'm' },
+  ])('with $name', ({ servers, message }) => {
+    const p = alertPayload(event(servers, message), T0);
+    expect(alertSchema.check(p)).toEqual(p);
+  });
+
+  it('two long lists that differ only at the end get different ids', () => {
+    const many = Array.from({ length: 100 }, (_, i) => `server-${i}`);
+    const a = alertPayload(event([...many, 'last-a']), T0);
+    const b = alertPayload(event([...many, 'last-b']), T0);
+    expect(a.id).not.toBe(b.id);
+    expect(a.id.length).toBeLessThanOrEqual(300);
+  });
+});

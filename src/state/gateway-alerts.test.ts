@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { AlertPayload, Frame, Hello } from '../core/protocol';
+import { createGatewayAlerts } from './gateway-alerts';
+import { createDashboardStore } from './store';
+
+const T0 = Date.UTC(2024, 4, 15, 14, 0);
+const payload = (
+  servers: string[],
+  state: AlertPayload['state'],
+  since: number,
+  t = since,
+): AlertPayload => ({
+  v: 1,
+  id: `share-skew:${servers.join(',')}:${since}`,
+  state,
+  t,
+  since,
+  rule: 'share-skew',
+  servers,
+  cause: 'load-balancer',
+  message: `${servers.join(', ')} get 2.2x their weighted share`,
+});
+const skew = payload(['app-04', 'app-07'], 'firing', T0);
+const other = payload(['app-02'], 'firing', T0 + 10_000);
+const hello = (now: number): Hello => ({
+  v: 1,
+  source: 'sim:lb-misconfig',
+  mode: 'live',
+  intervalMs: 10_000,
+  servers: [],
+  now,
+});
+const frame = (t: number): Frame => ({ v: 1, seq: 0, t, intervalMs: 10_000, samples: [] });
+
+function setup() {
+  const store = createDashboardStore();
+  const alerts = createGatewayAlerts(store);
+  const firing = () => store.getState().alerts.map((a) => a.id);
+  return { store, alerts, firing };
+}
+
+describe("the page shows the gateway's alerts", () => {
+  it('a firing alert shows, with its start, and its episode is on the time axis', () => {
+    const { store, alerts } = setup();
+    alerts.alert(skew);
+    expect(store.getState().alerts).toEqual([
+      {
+        id: skew.id,
+        rule: 'share-skew',
+        servers: ['app-04', 'app-07'],
+        cause: 'load-balancer',
+        message: skew.message,
+        startT: T0,
+      },
+    ]);
+    const marks = store.getState().annotations.filter((a) => a.kind === 'alert');
+    expect(marks.map((a) => [a.id, a.t, a.endT])).toEqual([
+      [`alert:share-skew:app-04,app-07:${T0}`, T0, undefined],
+    ]);
+  });
+
+  it('its resolution takes it down and closes its episode on the time axis', () => {
+    const { store, alerts, firing } = setup();
+    alerts.alert(skew);
+    alerts.alert({ ...skew, state: 'resolved', t: T0 + 60_000 });
+    expect(firing()).toEqual([]);
+    const marks = store.getState().annotations.filter((a) => a.kind === 'alert');
+    expect(marks.map((a) => [a.t, a.endT])).toEqual([[T0, T0 + 60_000]]);
+    expect(store.getState().alertHistory.map((e) => e.state)).toEqual(['firing', 'resolved']);
+  });
+
+  it('an alert resent on reconnecting is not a second transition', () => {
+    const { store, alerts, firing } = setup();
+    alerts.alert(skew);
+    alerts.connected(hello(T0 + 30_000));
+    alerts.alert(skew);
+    expect(firing()).toEqual([skew.id]);
+    expect(store.getState().alertHistory).toHaveLength(1);
+  });
+
+  it('after a reconnect, an alert that resolved meanwhile goes at the first live frame', () => {
+    const { alerts, firing } = setup();
+    alerts.alert(skew);
+    alerts.alert(other);
+    alerts.connected(hello(T0 + 30_000));
+    // the buffered frames, then the one still firing
+    alerts.frame(frame(T0 + 20_000));
+    alerts.frame(frame(T0 + 30_000));
+    alerts.alert(skew);
+    expect(firing()).toEqual([other.id, skew.id]);
+    alerts.frame(frame(T0 + 40_000));
+    expect(firing()).toEqual([skew.id]);
+    // later frames change nothing
+    alerts.alert(other);
+    alerts.frame(frame(T0 + 50_000));
+    expect(firing()).toEqual([skew.id, other.id]);
+  });
+
+  it('a new gateway forgets what the old one said', () => {
+    const { store, alerts, firing } = setup();
+    alerts.alert(skew);
+    alerts.reset();
+    expect(firing()).toEqual([]);
+    expect(store.getState().alertHistory).toEqual([]);
+  });
+});

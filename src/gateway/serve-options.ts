@@ -67,6 +67,21 @@ export const SERVE_OPTIONS = {
     help: 'let a page from ORIGIN connect, e.g. http://localhost:5173',
   },
   'allow-frame': { type: 'boolean', help: 'let other sites put the page in a frame' },
+  alertmanager: {
+    type: 'string',
+    placeholder: 'URL',
+    help: 'send every alert to this Alertmanager (its base URL, e.g. http://127.0.0.1:9093)',
+  },
+  webhook: {
+    type: 'string',
+    placeholder: 'URL',
+    help: "post each alert transition to URL as Alertmanager's webhook JSON",
+  },
+  'public-url': {
+    type: 'string',
+    placeholder: 'URL',
+    help: "the page's address in an alert's link (default http://<this host's name>:<port>/)",
+  },
   'log-format': {
     type: 'string',
     placeholder: 'F',

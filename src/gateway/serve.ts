@@ -3,6 +3,7 @@
  */
 import { createServer } from 'node:http';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordedPayload } from '../core/recording';
@@ -15,6 +16,7 @@ import { httpRoutes } from './http-routes';
 import { openNoteStore } from './note-store';
 import type { AlertPayload, FiringAlerts } from './ops/alert-payload';
 import { logAlert } from './ops/alert-log';
+import { createAlertDelivery, type AlertDelivery } from './delivery/alert-delivery';
 import { watchGateway } from './ops/gateway-watch';
 import { createLogger, parseLogFormat, type Logger } from './ops/logger';
 import { GatewayMetrics } from './ops/metrics';
@@ -116,6 +118,11 @@ export async function serve(options: ServeOptions): Promise<number> {
   const warn = (m: string) => logger.warn(m);
   // a bad config stops the gateway before it listens (exit 2 naming the key), as in analyze
   const detectorOverrides = readDetectorConfig(options.config);
+  const receivers = {
+    alertmanager: receiverUrl(options.alertmanager, 'alertmanager'),
+    webhook: receiverUrl(options.webhook, 'webhook'),
+    publicUrl: receiverUrl(options['public-url'], 'public-url'),
+  };
   const makeSource = await sourceFrom(spec, speed, seed, logger, logFormat === 'json');
   const { kind, target } = splitSpec(spec);
   const dataDir = options.data;
@@ -138,6 +145,8 @@ export async function serve(options: ServeOptions): Promise<number> {
   }
   const io = socketServer(origins);
   const notes = openNoteStore(join(dataDir, 'annotations.ndjson'), warn);
+  // made once the port is known (an alert's link names it); no alert fires before the source starts
+  let delivery: AlertDelivery | undefined;
   // set once the hub exists; the metrics read it when scraped, never before
   let hubOf: () => Hub | undefined = () => undefined;
   // what /api/alerts and skewboard_alerts_firing read: the hub's detector, once there is a hub
@@ -151,7 +160,10 @@ export async function serve(options: ServeOptions): Promise<number> {
   const onPayload = (type: RecordedPayload['type'], payload: object) => {
     metrics.observe(type, payload);
     recorder?.write(type, payload);
-    if (type === 'alert') logAlert(logger, payload as AlertPayload);
+    if (type === 'alert') {
+      logAlert(logger, payload as AlertPayload);
+      delivery?.transition(payload as AlertPayload);
+    }
   };
   const hub = new Hub(io, {
     ...(token !== undefined && { token }),
@@ -212,6 +224,23 @@ export async function serve(options: ServeOptions): Promise<number> {
     );
   }
   logger.info(`Open http://localhost:${actualPort}/`, { host, port: actualPort });
+  if (receivers.alertmanager || receivers.webhook) {
+    delivery = createAlertDelivery({
+      source: sourceName,
+      pageUrl:
+        receivers.publicUrl ??
+        `http://${isLoopback(host) ? 'localhost' : hostname()}:${actualPort}/`,
+      log: logger,
+      ...(receivers.alertmanager && { alertmanager: receivers.alertmanager }),
+      ...(receivers.webhook && { webhook: receivers.webhook }),
+    });
+    metrics.deliveries(() => delivery?.stats() ?? {});
+    const where = [receivers.alertmanager, receivers.webhook].filter(Boolean).join(' and ');
+    logger.info(`Alerts go to ${where}`, {
+      alertmanager: receivers.alertmanager,
+      webhook: receivers.webhook,
+    });
+  }
   source.start(hub);
   const unwatch = watchGateway(
     { readiness: () => hub.readiness(), clients: () => hub.clients(), source: () => sourceName },
@@ -225,10 +254,28 @@ export async function serve(options: ServeOptions): Promise<number> {
   logger.info(`shutting down (${signal})`, { signal, clients: hub.clients() });
   unwatch();
   source.stop();
+  delivery?.stop();
   await new Promise<void>((r) => io.close(() => r()));
   await recorder?.close();
   logger.info('stopped', { signal });
   return 0;
+}
+
+/** An http(s) URL from a flag, or a usage error naming the flag. */
+function receiverUrl(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(
+      `--${flag} ${JSON.stringify(value)}: not a URL (e.g. http://127.0.0.1:9093)`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--${flag} ${JSON.stringify(value)}: use an http or https URL`);
+  }
+  return url.toString();
 }
 
 export const serveCommand = defineCommand(SERVE_SPEC, (options) => serve(options));

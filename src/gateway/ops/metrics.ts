@@ -11,6 +11,14 @@ import type { Frame, Hello } from '../../core/protocol';
 import { SeriesStore } from '../../core/series-store';
 import { NO_ALERTS, type FiringAlerts } from './alert-payload';
 
+/** One receiver's delivery counts (the retry queue's). */
+export interface DeliveryStats {
+  queued: number;
+  sent: number;
+  failed: number;
+  dropped: number;
+}
+
 export interface GatewayMetricsOptions {
   /** connected Socket.IO clients now */
   clients: () => number;
@@ -129,6 +137,38 @@ export class GatewayMetrics {
   };
 
   /** The exposition text and its content type. */
+  /**
+   * Alert delivery, per receiver (`alertmanager`, `webhook`): what was sent, what failed (an
+   * attempt each), what the full queue dropped, and what waits. Read when scraped.
+   */
+  deliveries(read: () => Record<string, DeliveryStats>): void {
+    const registers = [this.registry];
+    new Counter({
+      name: 'skewboard_alert_deliveries_total',
+      help: 'Alert deliveries by receiver and result: sent, failed (each failed attempt), dropped.',
+      labelNames: ['receiver', 'result'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [receiver, st] of Object.entries(read())) {
+          this.inc({ receiver, result: 'sent' }, st.sent);
+          this.inc({ receiver, result: 'failed' }, st.failed);
+          this.inc({ receiver, result: 'dropped' }, st.dropped);
+        }
+      },
+    });
+    new Gauge({
+      name: 'skewboard_alert_delivery_queue',
+      help: 'Alert deliveries waiting to be sent, by receiver.',
+      labelNames: ['receiver'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [receiver, st] of Object.entries(read())) this.set({ receiver }, st.queued);
+      },
+    });
+  }
+
   async scrape(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }

@@ -17,6 +17,7 @@ const BENCHES = [
   { name: 'live-page', script: 'test/bench/live-page.ts', args: [] },
   { name: 'notes-page', script: 'test/bench/notes-page.ts', args: [] },
   { name: 'hostile-markdown', script: 'test/bench/hostile-markdown.ts', args: [] },
+  { name: 'gateway-alerts', script: 'test/bench/gateway-alerts.ts', args: [] },
   { name: 'replay', script: 'test/bench/replay.ts', args: [] },
   { name: 'fanout', script: 'test/bench/fanout.ts', args: [] },
   { name: 'bundle', script: 'test/bench/bundle.ts', args: [] },

@@ -77,7 +77,7 @@ export const SERVE_OPTIONS = {
     placeholder: 'URL',
     help: "post each alert transition to URL as Alertmanager's webhook JSON",
   },
-  'public-url': {
+  'external-url': {
     type: 'string',
     placeholder: 'URL',
     help: "the page's address in an alert's link (default http://<this host's name>:<port>/)",

@@ -121,7 +121,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const receivers = {
     alertmanager: receiverUrl(options.alertmanager, 'alertmanager'),
     webhook: receiverUrl(options.webhook, 'webhook'),
-    publicUrl: receiverUrl(options['public-url'], 'public-url'),
+    externalUrl: receiverUrl(options['external-url'], 'external-url'),
   };
   const makeSource = await sourceFrom(spec, speed, seed, logger, logFormat === 'json');
   const { kind, target } = splitSpec(spec);
@@ -228,7 +228,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     delivery = createAlertDelivery({
       source: sourceName,
       pageUrl:
-        receivers.publicUrl ??
+        receivers.externalUrl ??
         `http://${isLoopback(host) ? 'localhost' : hostname()}:${actualPort}/`,
       log: logger,
       ...(receivers.alertmanager && { alertmanager: receivers.alertmanager }),

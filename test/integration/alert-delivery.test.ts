@@ -126,7 +126,7 @@ describe('serve delivers alerts', () => {
         am,
         '--webhook',
         hook.url,
-        '--public-url',
+        '--external-url',
         'https://noc.example.org/',
       ]);
 

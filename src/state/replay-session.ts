@@ -42,7 +42,8 @@ export function startReplay(
 
   state().replaceSeries(series);
   // the page's own detector judges a replay, with its own window, whatever the recording's was
-  const { shareWindowMs: _recorded, ...recorded } = hello;
+  const recorded = { ...hello };
+  delete recorded.shareWindowMs;
   state().setSource({ ...recorded, mode: 'replay', source: `replay:${recording.name}` });
   state().setConnection('replay');
   state().resetAlerts();

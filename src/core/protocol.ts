@@ -34,6 +34,8 @@ export const hello = T.refine(
     speed: T.optional(T.number({ min: 0 })),
     /** changes when the gateway process restarts, so a client knows its seq space is new */
     gatewayId: T.optional(T.string),
+    /** the window the gateway's detector takes shares over (its `windowMs`), which the page shows */
+    shareWindowMs: T.optional(T.number({ min: 1 })),
   }),
   (h) => firstDuplicate(h.servers, 'servers'),
 );

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerShare } from './share-summary';
+import type { ServerShare } from './share-window';
 import { shareOutliers } from './share-outliers';
 
 const row = (id: string, ratio: number): ServerShare => ({
   id,
   label: id,
+  pool: 'web',
   requests: 100,
   share: 0.1 * ratio,
   expected: 0.1,

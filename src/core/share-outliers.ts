@@ -2,7 +2,7 @@
  * A big pool's share bars show the servers furthest from their weighted share: a thousand bars
  * say nothing from across a room, and nobody needs to read the hundreds that are fine.
  */
-import type { ServerShare } from './share-summary';
+import type { ServerShare } from './share-window';
 
 /** How far off its share a server is, either way (0 = on target, Infinity = none expected). */
 export function shareDeviation(s: ServerShare): number {

@@ -61,6 +61,8 @@ export interface HubOptions {
   noteLimits?: NoteLimits;
   /** the detector run on every frame (the defaults unless given; `serve --config` sets it) */
   alerts?: LiveAlerts;
+  /** its window, told to the page in `hello` so the share bars take the same one */
+  shareWindowMs?: number;
 }
 
 export class Hub implements SourceSink {
@@ -158,6 +160,7 @@ export class Hub implements SourceSink {
       now: this.log.newest?.t ?? Date.now(),
       ...(this.log.oldestSeq !== undefined && { oldestSeq: this.log.oldestSeq }),
       gatewayId: this.gatewayId,
+      ...(this.opts.shareWindowMs !== undefined && { shareWindowMs: this.opts.shareWindowMs }),
     };
   }
 

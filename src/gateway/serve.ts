@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordedPayload } from '../core/recording';
-import { createLiveAlerts } from '../core/detector';
+import { createLiveAlerts, resolveConfig } from '../core/detector';
 import { readDetectorConfig } from './detector-config-file';
 import { Hub } from './hub';
 import { defineCommand } from './command-line/command';
@@ -118,6 +118,8 @@ export async function serve(options: ServeOptions): Promise<number> {
   const warn = (m: string) => logger.warn(m);
   // a bad config stops the gateway before it listens (exit 2 naming the key), as in analyze
   const detectorOverrides = readDetectorConfig(options.config);
+  // the one window every share is taken over: the detector's, the page's bars', /metrics'
+  const shareWindowMs = resolveConfig(detectorOverrides).windowMs;
   const receivers = {
     alertmanager: receiverUrl(options.alertmanager, 'alertmanager'),
     webhook: receiverUrl(options.webhook, 'webhook'),
@@ -156,6 +158,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     clients: () => hubOf()?.clients() ?? 0,
     rejected: () => hubOf()?.rejectedCount ?? 0,
     ready: () => hubOf()?.readiness().ready ?? false,
+    windowMs: shareWindowMs,
   });
   const onPayload = (type: RecordedPayload['type'], payload: object) => {
     metrics.observe(type, payload);
@@ -174,6 +177,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     warn,
     onPayload,
     alerts: createLiveAlerts(detectorOverrides),
+    shareWindowMs,
     ...(restored?.nextSeq !== undefined && { nextSeq: restored.nextSeq }),
     ...(restored?.gatewayId !== undefined && { gatewayId: restored.gatewayId }),
   });

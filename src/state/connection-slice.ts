@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
+import { DEFAULT_CONFIG } from '../core/detector/config';
 import type { Hello } from '../core/protocol';
 
 /** CONTRACT section 4: the `connection` badge's states. */
@@ -17,7 +18,8 @@ export interface ConnectionSlice {
   /** why the connection is not live, in words, when there is a reason */
   connectionDetail: string | undefined;
   /** the newest hello's description of the source */
-  source: Pick<Hello, 'source' | 'mode' | 'intervalMs' | 'tz' | 'speed'> | undefined;
+  source:
+    Pick<Hello, 'source' | 'mode' | 'intervalMs' | 'tz' | 'speed' | 'shareWindowMs'> | undefined;
   /** the live gateway, when the page follows one */
   gateway: GatewayAccess | undefined;
   setConnection: (state: ConnectionState, detail?: string) => void;
@@ -37,6 +39,13 @@ export const createConnectionSlice: StateCreator<ConnectionSlice> = (set) => ({
   setGateway: (gateway) => set({ gateway }),
   stopLiveFeed: undefined,
   setStopLiveFeed: (stopLiveFeed) => set({ stopLiveFeed }),
-  setSource: ({ source, mode, intervalMs, tz, speed }) =>
-    set({ source: { source, mode, intervalMs, tz, speed } }),
+  setSource: ({ source, mode, intervalMs, tz, speed, shareWindowMs }) =>
+    set({ source: { source, mode, intervalMs, tz, speed, shareWindowMs } }),
 });
+
+/**
+ * The window every share on the page is taken over: the gateway's detector's when it says
+ * (its `--config` may change it), else the page's own detector's.
+ */
+export const selectShareWindowMs = (s: Pick<ConnectionSlice, 'source'>): number =>
+  s.source?.shareWindowMs ?? DEFAULT_CONFIG.windowMs;

@@ -41,7 +41,10 @@ export function startReplay(
       .sort((a, b) => a - b);
 
   state().replaceSeries(series);
-  state().setSource({ ...hello, mode: 'replay', source: `replay:${recording.name}` });
+  // the page's own detector judges a replay, with its own window, whatever the recording's was
+  const recorded = { ...hello };
+  delete recorded.shareWindowMs;
+  state().setSource({ ...recorded, mode: 'replay', source: `replay:${recording.name}` });
   state().setConnection('replay');
   state().resetAlerts();
   state().clearAnnotations();

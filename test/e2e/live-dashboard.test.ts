@@ -59,7 +59,7 @@ describe('the live dashboard on the seed incident', () => {
         `[data-testid=share-bars] [data-testid=share-row][data-server=${id}]`,
         'data-share',
       );
-    // the bars sum the last minute: wait until that minute lies wholly after the change
+    // the bars sum the detector's 20 s window: wait until it lies wholly after the change
     const skewed = async () =>
       Number(await share('app-04')) > 0.18 && Number(await share('app-07')) > 0.18;
     await waitFor(skewed, true, 60_000);

@@ -14,7 +14,9 @@ import { firingMessage, resolvedMessage, serversLabel } from './message';
 import { poolMetrics, type PoolMetrics } from './metrics';
 import { serverDownLevel } from './server-down';
 import { shareSkewLevels } from './share-skew';
-import { poolWindows, type FrameRecord, type Row } from './window';
+import { DEFAULT_POOL, poolWindows, withinWindow, type FrameRecord, type Row } from './window';
+
+export { DEFAULT_POOL };
 
 /** Feeds on hello and frame payloads; says what is wrong. */
 export interface Detector {
@@ -25,9 +27,6 @@ export interface Detector {
   /** The alerts firing now. */
   firing(): Alert[];
 }
-
-/** Servers with no `pool` share this one. */
-export const DEFAULT_POOL = '';
 
 interface OpenAlert extends Alert {
   pool: string;
@@ -100,7 +99,7 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
     lastT = f.t;
     const from = f.t - f.intervalMs;
     records.push({ t: f.t, rows: ingest(f) });
-    records = records.filter((r) => r.t > f.t - config.windowMs);
+    records = records.filter((r) => withinWindow(r.t, f.t, config.windowMs));
     const metrics = poolWindows(records).map(poolMetrics);
     const levels = new Map(metrics.map((p) => [p.pool, levelsOf(p)]));
 

@@ -2,6 +2,7 @@
  * Per-server figures set against the server's pool: share against weight, p95 against the
  * peers', error rate against the peers'. The rules only compare these with thresholds.
  */
+import { poolShares } from '../pool-shares';
 import { likelihoodRatioZ } from './binomial';
 import type { PoolWindow, ServerWindow } from './window';
 
@@ -36,7 +37,8 @@ export function poolMetrics(w: PoolWindow): PoolMetrics {
   const servingRequests = serving.reduce((sum, p) => sum + p.requests, 0);
   const rates = serving.map((p) => p.errors / p.requests).sort(ascending);
   const p95s = serving.flatMap((p) => (p.p95 === null ? [] : [p.p95])).sort(ascending);
-  const servers = w.servers.map((s): ServerMetrics => {
+  const shares = poolShares(w);
+  const servers = w.servers.map((s, i): ServerMetrics => {
     const isPeer = s.up && s.requests > 0;
     const peerCount = serving.length - (isPeer ? 1 : 0);
     const peerRequests = isPeer ? servingRequests - s.requests : servingRequests;
@@ -54,12 +56,13 @@ export function poolMetrics(w: PoolWindow): PoolMetrics {
       id: s.id,
       pool: s.pool,
       up: s.up,
+      weight: s.weight,
       present: s.present,
       requests: s.requests,
       errors: s.errors,
       expected: s.expected,
       p95: s.p95,
-      shareRatio: shareRatio(s),
+      shareRatio: shares[i]!.ratio,
       shareZ:
         s.up && w.requests > 0
           ? likelihoodRatioZ(s.requests, w.requests, s.expected / w.requests)
@@ -97,13 +100,6 @@ function medianWithout(sorted: readonly number[], skip: number): number {
   if (n % 2 === 1) return hi;
   const lo = sorted[skip >= 0 && mid - 1 >= skip ? mid : mid - 1]!;
   return (lo + hi) / 2;
-}
-
-function shareRatio(s: ServerWindow): number {
-  if (!s.up) return NaN;
-  if (s.expected > 0) return s.requests / s.expected;
-  // a drained server (weight 0) that still gets traffic is as skewed as it gets
-  return s.requests > 0 ? Infinity : NaN;
 }
 
 /** The middle value; the mean of the two middle ones for an even count. */

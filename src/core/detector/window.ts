@@ -3,6 +3,16 @@
  * Shares are tested over a window rather than one frame so a quiet pool has enough requests.
  */
 
+/** Servers with no `pool` share this one. */
+export const DEFAULT_POOL = '';
+
+/**
+ * Whether a frame at `t` lies in the window of `windowMs` that ends at `endT`: the one window
+ * the detector, the share bars and `/metrics` all take shares over.
+ */
+export const withinWindow = (t: number, endT: number, windowMs: number): boolean =>
+  t > endT - windowMs && t <= endT;
+
 /** One server in one frame, with its pool and weight resolved when the frame came in. */
 export interface Row {
   id: string;
@@ -26,6 +36,8 @@ export interface ServerWindow {
   pool: string;
   /** health in the latest frame that reported it */
   up: boolean;
+  /** weight in the latest frame that reported it */
+  weight: number;
   /** reported in the latest frame */
   present: boolean;
   requests: number;
@@ -70,6 +82,7 @@ export function poolWindows(records: readonly FrameRecord[]): PoolWindow[] {
         }
         const s = sum.s;
         s.up = row.up;
+        s.weight = row.weight;
         s.requests += row.requests;
         s.errors += row.errors;
         if (row.p95 !== null) sum.p95Sum += row.p95 * row.requests;
@@ -132,6 +145,7 @@ const empty = (row: Row): ServerWindow => ({
   id: row.id,
   pool: row.pool,
   up: row.up,
+  weight: row.weight,
   present: false,
   requests: 0,
   errors: 0,

@@ -6,9 +6,9 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { RULES } from '../../core/detector/alert';
 import { DEFAULT_CONFIG } from '../../core/detector/config';
-import { poolShares } from '../../core/pool-shares';
 import type { Frame, Hello } from '../../core/protocol';
 import { SeriesStore } from '../../core/series-store';
+import { shareWindow } from '../../core/share-window';
 import { NO_ALERTS, type FiringAlerts } from './alert-payload';
 
 /** One receiver's delivery counts (the retry queue's). */
@@ -45,7 +45,6 @@ const STORE_FRAMES = 1024;
 export class GatewayMetrics {
   readonly registry = new Registry();
   private readonly store = new SeriesStore({ capacity: STORE_FRAMES, maxAgeMs: Infinity });
-  private intervalMs = 1000;
   private readonly frames: Counter;
 
   constructor(private readonly opts: GatewayMetricsOptions) {
@@ -98,7 +97,25 @@ export class GatewayMetrics {
         for (const [rule, n] of counts) this.set({ rule }, n);
       },
     });
-    const shares = () => poolShares(this.store, this.windowFrames());
+    const shares = () => shareWindow(this.store, this.windowMs()).shares;
+    const store = this.store;
+    new Gauge({
+      name: 'skewboard_share_frame_seq',
+      help: 'Seq of the newest frame the shares are taken over (-1: none yet).',
+      registers,
+      collect() {
+        this.set(store.newestSeq);
+      },
+    });
+    const windowMs = () => this.windowMs();
+    new Gauge({
+      name: 'skewboard_share_window_seconds',
+      help: "The span each share is taken over: the detector's window.",
+      registers,
+      collect() {
+        this.set(windowMs() / 1000);
+      },
+    });
     new Gauge({
       name: 'skewboard_server_share',
       help: "Each server's share of its pool's requests over the detector's window, 0..1.",
@@ -127,9 +144,7 @@ export class GatewayMetrics {
   /** Takes what the hub sends; the recorder's hook, so /metrics reads what the pages read. */
   readonly observe = (type: string, payload: object): void => {
     if (type === 'hello') {
-      const hello = payload as Hello;
-      this.intervalMs = hello.intervalMs;
-      this.store.setServers(hello.servers);
+      this.store.setServers((payload as Hello).servers);
     } else if (type === 'frame') {
       this.frames.inc();
       this.store.push(payload as Frame);
@@ -173,8 +188,7 @@ export class GatewayMetrics {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 
-  private windowFrames(): number {
-    const windowMs = this.opts.windowMs ?? DEFAULT_CONFIG.windowMs;
-    return Math.max(1, Math.min(STORE_FRAMES, Math.round(windowMs / this.intervalMs)));
+  private windowMs(): number {
+    return this.opts.windowMs ?? DEFAULT_CONFIG.windowMs;
   }
 }

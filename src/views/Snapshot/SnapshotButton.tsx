@@ -1,6 +1,7 @@
-import { summarizeShares } from '../../core/share-summary';
+import { shareWindow } from '../../core/share-window';
 import { formatClock, formatDateTime } from '../../core/time-format';
 import { rangeBetween } from '../../state/annotation-list';
+import { selectShareWindowMs } from '../../state/connection-slice';
 import { SERIES_CAPACITY } from '../../state/series-slice';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { timeWindow, xFraction } from '../Heatmap/heatmap-geometry';
@@ -40,7 +41,7 @@ export function SnapshotButton({ tz }: { tz: string }) {
         x,
         label: formatClock(startT + x * (endT - startT), tz),
       })),
-      shares: summarizeShares(s.series, Math.max(1, Math.round(60_000 / intervalMs)), endT),
+      shares: shareWindow(s.series, selectShareWindowMs(s), endT).shares,
     };
     const canvas = document.createElement('canvas');
     canvas.width = SNAPSHOT_WIDTH;

@@ -5,7 +5,7 @@
  * picture says is decided by the caller and checked there.
  */
 import { infernoRgb, rgbCss } from '../../core/colour-scale';
-import type { ServerShare } from '../../core/share-summary';
+import type { ServerShare } from '../../core/share-window';
 import { formatLatency } from '../../core/time-format';
 
 export interface SnapshotContent {

@@ -1,0 +1,80 @@
+/**
+ * The shares the page and `/metrics` show: the frames of a series store that lie in the
+ * detector's window, summed per pool as the detector sums them, through the one share
+ * computation (poolShares).
+ */
+import { DEFAULT_POOL, poolWindows, withinWindow, type FrameRecord } from './detector/window';
+import { poolShares, type PoolShare } from './pool-shares';
+import type { SeriesStore } from './series-store';
+
+/** One row of the share bars: a server's share of its pool, with its latency beside it. */
+export interface ServerShare extends PoolShare {
+  label: string;
+  /** request-weighted mean p95 over the window, ms; NaN with no requests */
+  p95: number;
+  /** errors / requests over the window; 0 with no requests */
+  errorRate: number;
+}
+
+/** The shares over one window, and which frames it covers. */
+export interface ShareWindow {
+  windowMs: number;
+  /** t and seq of the newest frame in the window; NaN and -1 when the store holds none */
+  endT: number;
+  endSeq: number;
+  /** grouped by pool, pools and servers in the order first seen */
+  shares: ServerShare[];
+}
+
+/** The shares over the `windowMs` up to the newest frame at or before `endT`. */
+export function shareWindow(store: SeriesStore, windowMs: number, endT = Infinity): ShareWindow {
+  const end = store.countAtOrBefore(endT);
+  const newest = end > 0 ? store.slot(end - 1) : -1;
+  const t = newest < 0 ? NaN : store.times[newest]!;
+  const records = newest < 0 ? [] : windowRecords(store, end, t, windowMs);
+  const labels = new Map(store.servers.map((s) => [s.id, s.label ?? s.id]));
+  const shares = poolWindows(records).flatMap((w) => {
+    const rows = poolShares(w);
+    return w.servers.map((s, i) => ({
+      ...rows[i]!,
+      label: labels.get(s.id) ?? s.id,
+      p95: s.p95 ?? NaN,
+      errorRate: s.requests > 0 ? s.errors / s.requests : 0,
+    }));
+  });
+  return { windowMs, endT: t, endSeq: newest < 0 ? -1 : store.seqs[newest]!, shares };
+}
+
+// the held frames before `end` that lie in the window ending at `endT`, oldest first, as the
+// detector keeps them: a server with no sample in a frame has no row in it
+function windowRecords(
+  store: SeriesStore,
+  end: number,
+  endT: number,
+  windowMs: number,
+): FrameRecord[] {
+  const records: FrameRecord[] = [];
+  for (let k = end - 1; k >= 0; k--) {
+    const slot = store.slot(k);
+    const t = store.times[slot]!;
+    if (!withinWindow(t, endT, windowMs)) break;
+    const rows = store.servers.flatMap((s) => {
+      const requests = s.requests[slot]!;
+      if (Number.isNaN(requests)) return [];
+      const p95 = s.p95[slot]!;
+      return [
+        {
+          id: s.id,
+          pool: s.pool ?? DEFAULT_POOL,
+          weight: s.weights[slot]!,
+          up: s.up[slot] === 1,
+          requests,
+          errors: s.errors[slot]!,
+          p95: Number.isNaN(p95) ? null : p95,
+        },
+      ];
+    });
+    records.push({ t, rows });
+  }
+  return records.reverse();
+}

@@ -1,0 +1,124 @@
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { ServerShare } from '../../core/share-window';
+import { formatLatency } from '../../core/time-format';
+import { shareColour } from './share-colour';
+
+export interface PoolShareChartProps {
+  pool: string;
+  /** whose share, over how long: said on screen so nobody reads it as another window's */
+  caption: string;
+  rows: ServerShare[];
+  alerting: ReadonlySet<string>;
+  kiosk: boolean;
+}
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
+const BAR_SIZE = 12;
+
+/** One pool's servers: each one's share of the pool against its weighted share. */
+export function PoolShareChart({ pool, caption, rows, alerting, kiosk }: PoolShareChartProps) {
+  const barSize = BAR_SIZE;
+  const height = Math.max(120, rows.length * (barSize * 2 + 6) + 40);
+  const data = rows.map((r) => ({
+    id: r.id,
+    share: Number.isFinite(r.share) ? r.share * 100 : 0,
+    expected: r.expected * 100,
+    ratio: r.ratio,
+  }));
+  return (
+    <div className="share-pool" data-testid="share-pool" data-pool={pool}>
+      <p className="share-caption muted" data-testid="share-caption">
+        {caption}
+      </p>
+      <div className="share-chart" style={{ height }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart
+            data={data}
+            layout="vertical"
+            margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+          >
+            <CartesianGrid horizontal={false} stroke="#2c3340" />
+            <XAxis
+              type="number"
+              unit="%"
+              domain={[0, (max: number) => Math.max(20, Math.ceil(max / 5) * 5)]}
+              tick={{ fill: '#c9d1d9', fontSize: kiosk ? 18 : 12 }}
+            />
+            <YAxis
+              type="category"
+              dataKey="id"
+              width={kiosk ? 90 : 64}
+              tick={(props: {
+                x: number | string;
+                y: number | string;
+                payload: { value: string };
+              }) => (
+                <text
+                  x={props.x}
+                  y={props.y}
+                  dy="0.35em"
+                  textAnchor="end"
+                  fontSize={kiosk ? 20 : 12}
+                  fontWeight={alerting.has(props.payload.value) ? 700 : 400}
+                  fill={alerting.has(props.payload.value) ? '#ff5c5c' : '#e6edf3'}
+                >
+                  {alerting.has(props.payload.value)
+                    ? `⚠ ${props.payload.value}`
+                    : props.payload.value}
+                </text>
+              )}
+            />
+            <Bar dataKey="expected" fill="#4b5563" barSize={barSize} isAnimationActive={false} />
+            <Bar dataKey="share" barSize={barSize} isAnimationActive={false}>
+              {data.map((d) => (
+                <Cell
+                  key={d.id}
+                  fill={shareColour(d.ratio)}
+                  stroke={alerting.has(d.id) ? '#ff5c5c' : undefined}
+                  strokeWidth={2}
+                />
+              ))}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <table className="share-table">
+        <thead>
+          <tr>
+            <th>server</th>
+            <th>share</th>
+            <th>expected</th>
+            <th>ratio</th>
+            <th>p95</th>
+            <th>errors</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr
+              key={r.id}
+              data-testid="share-row"
+              data-server={r.id}
+              data-share={Number.isFinite(r.share) ? r.share.toFixed(4) : ''}
+              data-expected={r.expected.toFixed(4)}
+              data-alerting={alerting.has(r.id)}
+              className={
+                [r.up ? '' : 'down', alerting.has(r.id) ? 'alerting' : ''].join(' ').trim() ||
+                undefined
+              }
+            >
+              <td>{r.label}</td>
+              <td>{pct(r.share)}</td>
+              <td>{r.up ? pct(r.expected) : 'down'}</td>
+              <td style={{ color: shareColour(r.ratio) }}>
+                {Number.isFinite(r.ratio) ? `${r.ratio.toFixed(1)}x` : '–'}
+              </td>
+              <td>{formatLatency(r.p95)}</td>
+              <td>{r.requests > 0 ? pct(r.errorRate) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

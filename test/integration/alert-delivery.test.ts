@@ -141,6 +141,16 @@ describe('serve delivers alerts', () => {
       expect(alert.status.state).toBe('active');
       expect(alert.generatorURL).toMatch(/^https:\/\/noc\.example\.org\/\?from=\d+&to=\d+$/);
 
+      // the same alert, asked of the gateway itself
+      const firingNow = (await (await fetch(`${gw.url}api/alerts`)).json()) as {
+        rule: string;
+        servers: string[];
+      }[];
+      expect(firingNow.find((a) => a.rule === 'share-skew')?.servers).toEqual(['app-04', 'app-07']);
+      expect(await (await fetch(`${gw.url}metrics`)).text()).toMatch(
+        /skewboard_alerts_firing\{rule="share-skew"\} 1/,
+      );
+
       const fired = await until(
         () =>
           hook.got.find((m) => m.status === 'firing' && m.commonLabels.alertname === 'share-skew'),

@@ -27,6 +27,12 @@ export interface PrometheusSourceOptions {
 
 export const DEFAULT_PROMETHEUS_INTERVAL_MS = 5000;
 
+// a gateway started with (or before) Prometheus polls before its first scrape, which can come
+// seconds after it is ready (its target discovery updates every 5 s): only a query empty for
+// this long, over at least three polls, is worth a warning
+const EMPTY_FOR_MS_BEFORE_WARNING = 15_000;
+const EMPTY_POLLS_BEFORE_WARNING = 3;
+
 /** One instant query at `t` (ms); throws an Error saying what went wrong (not the URL). */
 export async function queryInstant(
   base: string,
@@ -71,6 +77,8 @@ export function prometheusSource(opts: PrometheusSourceOptions): Source {
   const source = `prometheus:${opts.url}`;
   const queries = presetQueries(opts.preset);
   const toldEmpty = new Set<string>();
+  // per query: when it first came back empty, and how many polls since
+  const emptySince = new Map<string, { t: number; polls: number }>();
   let stopPacing: (() => void) | undefined;
   let stopped = false;
   let last: PollReading | undefined;
@@ -100,10 +108,22 @@ export function prometheusSource(opts: PrometheusSourceOptions): Source {
       if (failing !== undefined) warn(`prometheus source: ${opts.url} answers again`);
       failing = undefined;
       const answers: PollAnswers = Object.fromEntries(results);
-      for (const name of emptyQueries(opts.preset, answers)) {
+      const empty = new Set(emptyQueries(opts.preset, answers));
+      for (const [name] of queries) {
+        if (!empty.has(name)) emptySince.delete(name);
+        else
+          emptySince.set(name, {
+            t: emptySince.get(name)?.t ?? t,
+            polls: (emptySince.get(name)?.polls ?? 0) + 1,
+          });
+      }
+      for (const name of empty) {
         // once per query: an exporter without 5xx series stays so, and a warning every
         // interval would bury everything else
-        if (toldEmpty.has(name)) continue;
+        const since = emptySince.get(name)!;
+        const longEnough =
+          since.polls >= EMPTY_POLLS_BEFORE_WARNING && t - since.t >= EMPTY_FOR_MS_BEFORE_WARNING;
+        if (toldEmpty.has(name) || !longEnough) continue;
         toldEmpty.add(name);
         warn(
           `prometheus source: preset ${opts.preset.name}: the ${name} query came back empty` +

@@ -124,7 +124,7 @@ describe('usage errors: exit 2, one line naming the command and the option', () 
     },
     {
       argv: ['serve', '--source', 'carrier-pigeon'],
-      line: 'skewboard serve: --source "carrier-pigeon": unknown source; use sim:<scenario> (e.g. sim:lb-misconfig), replay:<file> or haproxy:<stats CSV URL>',
+      line: 'skewboard serve: --source "carrier-pigeon": unknown source; use sim:<scenario> (e.g. sim:lb-misconfig), replay:<file>, haproxy:<stats CSV URL> or prometheus:<base URL>',
     },
     { argv: ['serve', 'now'], line: 'skewboard serve: takes no arguments, got "now"' },
     {

@@ -9,7 +9,14 @@ export const SERVE_OPTIONS = {
     type: 'string',
     placeholder: 'S',
     default: 'sim:lb-misconfig',
-    help: 'sim:<scenario>, replay:<file>, haproxy:<stats CSV URL>',
+    help: 'sim:<scenario>, replay:<file>, haproxy:<stats CSV URL>, prometheus:<base URL>',
+  },
+  interval: {
+    type: 'string',
+    placeholder: 'D',
+    kind: 'duration',
+    default: '5s',
+    help: 'how often a prometheus: or haproxy: source is read, e.g. 1s',
   },
   host: {
     type: 'string',
@@ -99,7 +106,8 @@ export const SERVE_SPEC: CommandSpec<typeof SERVE_OPTIONS> = {
   options: SERVE_OPTIONS,
   notes: [
     'sources: sim:<scenario> (sim:lb-misconfig is the 2024-05-15 incident), replay:<recording',
-    '         file, plain or .gz, played as if live at --speed>, haproxy:<stats CSV URL>',
+    '         file, plain or .gz, played as if live at --speed>, haproxy:<stats CSV URL>,',
+    '         prometheus:<base URL, e.g. http://prometheus:9090> read as HAProxy exporter series',
     'records to <data>/recordings unless --record FILE or --no-record; tokens given in the',
     'environment do not show in ps; listening off loopback without --token is warned about.',
   ],

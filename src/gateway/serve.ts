@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordedPayload } from '../core/recording';
 import { createLiveAlerts, resolveConfig } from '../core/detector';
+import { HAPROXY_PRESET } from '../core/prometheus/presets';
 import { readDetectorConfig } from './detector-config-file';
 import { Hub } from './hub';
 import { defineCommand } from './command-line/command';
@@ -24,6 +25,7 @@ import { readRecording } from './read-recording';
 import { describePlan, openRecording, recordPlan } from './recording/record-plan';
 import { SERVE_SPEC, type ServeOptions } from './serve-options';
 import { haproxySource } from './sources/haproxy-source';
+import { prometheusSource } from './sources/prometheus-source';
 import { replaySource, replaySourceName } from './sources/replay-source';
 import { simSource } from './sources/sim-source';
 import type { Source } from './sources/source';
@@ -46,6 +48,14 @@ function secret(given: string | undefined, flag: string, envName: string): strin
 const isLoopback = (host: string) =>
   host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 
+// faster than this, a poll is mostly its own HTTP round trips
+const MIN_POLL_MS = 100;
+
+/** How a live source (haproxy:, prometheus:) is read. */
+interface PollOptions {
+  intervalMs: number;
+}
+
 const splitSpec = (spec: string) => {
   const colon = spec.indexOf(':');
   return colon < 0
@@ -63,6 +73,7 @@ async function sourceFrom(
   seed: number | undefined,
   logger: Logger,
   json: boolean,
+  polling: PollOptions,
 ): Promise<(skipFrames: number) => Source> {
   const warn = (m: string) => logger.warn(m);
   const { kind, target } = splitSpec(spec);
@@ -81,7 +92,17 @@ async function sourceFrom(
         throw new UsageError(
           '--source haproxy:<stats CSV URL>, e.g. haproxy:http://lb:8404/stats;csv',
         );
-      return () => haproxySource({ url: target, warn });
+      return () => haproxySource({ url: target, warn, intervalMs: polling.intervalMs });
+    case 'prometheus': {
+      if (!target) {
+        throw new UsageError(
+          '--source prometheus:<base URL>, e.g. prometheus:http://prometheus:9090',
+        );
+      }
+      // only HAProxy's exporter so far; --preset comes with a second one
+      const preset = HAPROXY_PRESET;
+      return () => prometheusSource({ url: target, preset, warn, intervalMs: polling.intervalMs });
+    }
     case 'replay': {
       if (!target) throw new UsageError('--source replay:<recording.ndjson or .ndjson.gz>');
       // held whole, not streamed: the replay needs all of it before it plays (a bad line stops
@@ -103,7 +124,7 @@ async function sourceFrom(
     }
     default:
       throw new UsageError(
-        `--source ${JSON.stringify(spec)}: unknown source; use sim:<scenario> (e.g. sim:lb-misconfig), replay:<file> or haproxy:<stats CSV URL>`,
+        `--source ${JSON.stringify(spec)}: unknown source; use sim:<scenario> (e.g. sim:lb-misconfig), replay:<file>, haproxy:<stats CSV URL> or prometheus:<base URL>`,
       );
   }
 }
@@ -125,7 +146,12 @@ export async function serve(options: ServeOptions): Promise<number> {
     webhook: receiverUrl(options.webhook, 'webhook'),
     externalUrl: receiverUrl(options['external-url'], 'external-url'),
   };
-  const makeSource = await sourceFrom(spec, speed, seed, logger, logFormat === 'json');
+  if (options.interval < MIN_POLL_MS) {
+    throw new UsageError(`--interval ${options.interval} ms: at least ${MIN_POLL_MS} ms`);
+  }
+  const makeSource = await sourceFrom(spec, speed, seed, logger, logFormat === 'json', {
+    intervalMs: options.interval,
+  });
   const { kind, target } = splitSpec(spec);
   const dataDir = options.data;
   const plan = recordPlan(options, dataDir, kind === 'replay');

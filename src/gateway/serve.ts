@@ -10,6 +10,7 @@ import type { RecordedPayload } from '../core/recording';
 import { createLiveAlerts, resolveConfig } from '../core/detector';
 import { HAPROXY_PRESET } from '../core/prometheus/presets';
 import { readDetectorConfig } from './detector-config-file';
+import { sourceRequest, withoutCredentials } from '../core/source-auth';
 import { Hub } from './hub';
 import { defineCommand } from './command-line/command';
 import { UsageError } from './command-line/usage-error';
@@ -56,6 +57,9 @@ interface PollOptions {
   intervalMs: number;
 }
 
+/** credentials for a source's system: in an Authorization header, never in a URL shown */
+const AUTH = () => process.env.SKEWBOARD_SOURCE_AUTH;
+
 const splitSpec = (spec: string) => {
   const colon = spec.indexOf(':');
   return colon < 0
@@ -92,7 +96,8 @@ async function sourceFrom(
         throw new UsageError(
           '--source haproxy:<stats CSV URL>, e.g. haproxy:http://lb:8404/stats;csv',
         );
-      return () => haproxySource({ url: target, warn, intervalMs: polling.intervalMs });
+      return () =>
+        haproxySource({ ...sourceRequest(target, AUTH()), warn, intervalMs: polling.intervalMs });
     case 'prometheus': {
       if (!target) {
         throw new UsageError(
@@ -101,7 +106,8 @@ async function sourceFrom(
       }
       // only HAProxy's exporter so far; --preset comes with a second one
       const preset = HAPROXY_PRESET;
-      return () => prometheusSource({ url: target, preset, warn, intervalMs: polling.intervalMs });
+      const request = sourceRequest(target, AUTH());
+      return () => prometheusSource({ ...request, preset, warn, intervalMs: polling.intervalMs });
     }
     case 'replay': {
       if (!target) throw new UsageError('--source replay:<recording.ndjson or .ndjson.gz>');
@@ -158,7 +164,11 @@ export async function serve(options: ServeOptions): Promise<number> {
   const recorder = openRecording(plan, BUFFER_FRAMES, warn);
   const restored = recorder?.restored;
   const sourceName =
-    spec === 'sim' ? 'sim:lb-misconfig' : kind === 'replay' ? replaySourceName(target) : spec;
+    spec === 'sim'
+      ? 'sim:lb-misconfig'
+      : kind === 'replay'
+        ? replaySourceName(target)
+        : `${kind}:${withoutCredentials(target)}`;
   // a restarted simulator carries on where the recording stopped instead of replaying it
   const played = restored?.source?.source === sourceName ? restored.source.frames : 0;
   const source = makeSource(played);
@@ -244,7 +254,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   });
   const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  logger.info(`Skewboard gateway: ${spec} at ${speed}x`, { source: sourceName, speed });
+  logger.info(`Skewboard gateway: ${sourceName} at ${speed}x`, { source: sourceName, speed });
   if (recorder && plan.kind !== 'off') {
     logger.info(`Recording to ${describePlan(plan)}`, { recording: describePlan(plan) });
   }

@@ -73,7 +73,10 @@ afterAll(async () => {
 });
 
 /** HAProxy in the foreground with `balance`, a frontend and a stats page, all on 127.0.0.1. */
-async function startHaproxy(balance: 'source' | 'roundrobin'): Promise<RunningHaproxy> {
+async function startHaproxy(
+  balance: 'source' | 'roundrobin',
+  statsAuth?: string,
+): Promise<RunningHaproxy> {
   requireHaproxy();
   const dir = await tempDir();
   const [front, stats] = [await freePort(), await freePort()];
@@ -93,6 +96,7 @@ async function startHaproxy(balance: 'source' | 'roundrobin'): Promise<RunningHa
     `  bind 127.0.0.1:${stats}`,
     '  stats enable',
     '  stats uri /stats',
+    ...(statsAuth ? [`  stats auth ${statsAuth}`] : []),
     '',
   ].join('\n');
   const cfgPath = join(dir.path, 'haproxy.cfg');
@@ -111,7 +115,8 @@ async function startHaproxy(balance: 'source' | 'roundrobin'): Promise<RunningHa
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`haproxy exited ${child.exitCode}:\n${output}`);
-    const up = await fetch(statsUrl)
+    const authorization = statsAuth ? `Basic ${Buffer.from(statsAuth).toString('base64')}` : '';
+    const up = await fetch(statsUrl, { headers: authorization ? { authorization } : {} })
       .then((r) => r.text())
       .then((t) => parseStatsCsv(t).filter((r) => r.type === 'server' && r.status === 'UP'))
       .catch(() => []);
@@ -305,6 +310,59 @@ describe('serve --source haproxy:<url>', () => {
       expect(frame.samples.map((s) => s.id)).toEqual(SERVERS.map((s) => `app/${s}`));
       expect(frame.samples.every((s) => s.up === true && s.requests > 0)).toBe(true);
       expect(frame.intervalMs).toBeGreaterThan(4000);
+    },
+    TEST_MS,
+  );
+});
+
+describe('a stats page behind `stats auth`', () => {
+  const SECRET = 'w4tch3r-s3cret';
+  it(
+    'is read with the credentials in the URL or in SKEWBOARD_SOURCE_AUTH, which never show',
+    async () => {
+      const haproxy = await startHaproxy('roundrobin', `watcher:${SECRET}`);
+      const withCredentials = haproxy.statsUrl.replace('http://', `http://watcher:${SECRET}@`);
+      const gateway = await startGateway(['--source', `haproxy:${withCredentials}`]);
+      cleanups.push(() => gateway.stop());
+      const socket: Socket = io(gateway.url, { transports: ['websocket'], forceNew: true });
+      cleanups.push(async () => void socket.close());
+      const hellos: Hello[] = [];
+      socket.on('hello', (h: Hello) => hellos.push(h));
+      const busyFrame = new Promise<Frame>((resolve) =>
+        socket.on('frame', (f: Frame) => {
+          if (f.samples.reduce((sum, s) => sum + s.requests, 0) > 0) resolve(f);
+        }),
+      );
+      await within(
+        15_000,
+        load(haproxy.frontUrl, busyFrame).then(() => busyFrame),
+        () => `no frame with requests in 15 s:\n${gateway.output()}`,
+      );
+      expect(hellos.at(-1)!.source).toBe(`haproxy:${haproxy.statsUrl}`);
+      expect(gateway.output()).not.toContain(SECRET);
+
+      // check, with the credentials in the environment; wrong ones are refused without showing
+      const saved = process.env.SKEWBOARD_SOURCE_AUTH;
+      try {
+        process.env.SKEWBOARD_SOURCE_AUTH = `watcher:${SECRET}`;
+        const good = await skewboard(['check', '--haproxy', haproxy.statsUrl, '--window', '1s']);
+        expect(good.stderr).not.toMatch(/HTTP 401/);
+        expect(good.code).not.toBe(2);
+        process.env.SKEWBOARD_SOURCE_AUTH = 'watcher:wrong-password';
+        const bad = await skewboard([
+          'check',
+          '--haproxy',
+          withCredentials.replace(SECRET, 'nope'),
+          '--window',
+          '1s',
+        ]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toMatch(/HTTP 401/);
+        expect(bad.stderr).not.toMatch(/nope|wrong-password/);
+      } finally {
+        if (saved === undefined) delete process.env.SKEWBOARD_SOURCE_AUTH;
+        else process.env.SKEWBOARD_SOURCE_AUTH = saved;
+      }
     },
     TEST_MS,
   );

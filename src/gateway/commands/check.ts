@@ -10,6 +10,7 @@ import { defineCommand } from '../command-line/command';
 import { UsageError } from '../command-line/usage-error';
 import { readDetectorConfig } from '../detector-config-file';
 import { readStats } from '../sources/haproxy-source';
+import { sourceRequest } from '../../core/source-auth';
 
 // a stats page that takes this long to answer is not one to judge
 const FETCH_TIMEOUT_MS = 10_000;
@@ -55,17 +56,20 @@ export const checkCommand = defineCommand(
     notes: ['prints one JSON line per alert; exit 0: none fired, 1: one fired, 2: bad input'],
   },
   async (options) => {
-    const { haproxy: url, window: windowMs, backend } = options;
+    const { window: windowMs, backend } = options;
+    // credentials go in a header, and the URL is shown without them
+    const { url, headers } = sourceRequest(options.haproxy, process.env.SKEWBOARD_SOURCE_AUTH);
     if (windowMs <= 0 || windowMs > MAX_WINDOW_MS) {
       throw new UsageError('--window must be more than 0 and at most 1d');
     }
     const overrides = readDetectorConfig(options.config);
-    return judge(url, windowMs, backend, overrides);
+    return judge(url, headers, windowMs, backend, overrides);
   },
 );
 
 async function judge(
   url: string,
+  headers: Record<string, string>,
   windowMs: number,
   backend: string | undefined,
   overrides: DetectorOverrides,
@@ -77,9 +81,9 @@ async function judge(
   let before: StatsSnapshot;
   let after: StatsSnapshot;
   try {
-    before = await readStats(url, FETCH_TIMEOUT_MS);
+    before = await readStats(url, FETCH_TIMEOUT_MS, headers);
     await new Promise((r) => setTimeout(r, Math.max(0, before.t + windowMs - Date.now())));
-    after = await readStats(url, FETCH_TIMEOUT_MS);
+    after = await readStats(url, FETCH_TIMEOUT_MS, headers);
   } catch (err) {
     return fail(err instanceof Error ? err.message : String(err));
   }

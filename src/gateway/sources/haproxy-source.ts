@@ -12,8 +12,10 @@ import { pace } from './paced';
 import type { Source, SourceSink } from './source';
 
 export interface HaproxySourceOptions {
-  /** the stats CSV, e.g. http://lb:8404/stats;csv */
+  /** the stats CSV, e.g. http://lb:8404/stats;csv, without credentials */
   url: string;
+  /** an `Authorization` header for a stats page behind `stats auth` (see core/source-auth) */
+  headers?: Record<string, string>;
   /** between reads; default 5 s */
   intervalMs?: number;
   /** where an unreachable or garbled HAProxy is reported; default stderr */
@@ -23,10 +25,14 @@ export interface HaproxySourceOptions {
 export const DEFAULT_HAPROXY_INTERVAL_MS = 5000;
 
 /** Fetches and parses the stats CSV once; throws an Error saying what went wrong (not the URL). */
-export async function readStats(url: string, timeoutMs: number): Promise<StatsSnapshot> {
+export async function readStats(
+  url: string,
+  timeoutMs: number,
+  headers: Record<string, string> = {},
+): Promise<StatsSnapshot> {
   let text: string;
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
     text = await response.text();
   } catch (err) {
@@ -62,7 +68,7 @@ export function haproxySource(opts: HaproxySourceOptions): Source {
     polling = true;
     try {
       // the timeout only guards against a read that hangs; a slow one merely delays the next
-      const now = await readStats(opts.url, Math.max(intervalMs, 5000));
+      const now = await readStats(opts.url, Math.max(intervalMs, 5000), opts.headers);
       if (stopped) return;
       if (failing !== undefined) warn(`haproxy source: ${opts.url} answers again`);
       failing = undefined;

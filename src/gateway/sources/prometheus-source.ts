@@ -16,8 +16,10 @@ import { pace } from './paced';
 import type { Source, SourceSink } from './source';
 
 export interface PrometheusSourceOptions {
-  /** Prometheus' base URL, e.g. http://prometheus:9090 */
+  /** Prometheus' base URL, e.g. http://prometheus:9090, without credentials */
   url: string;
+  /** an `Authorization` header for a Prometheus behind auth (see core/source-auth) */
+  headers?: Record<string, string>;
   preset: PromPreset;
   /** between polls; default 5 s */
   intervalMs?: number;
@@ -39,6 +41,7 @@ export async function queryInstant(
   query: string,
   t: number,
   timeoutMs: number,
+  headers: Record<string, string> = {},
 ): Promise<ReturnType<typeof parseInstantVector>> {
   const url = new URL('api/v1/query', base.endsWith('/') ? base : `${base}/`);
   url.searchParams.set('query', query);
@@ -47,7 +50,7 @@ export async function queryInstant(
   url.searchParams.set('timeout', `${timeoutMs}ms`);
   let body: unknown;
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
     // a refused query answers 400 or 422 with a JSON error that says why
     const text = await response.text();
     try {
@@ -96,7 +99,7 @@ export function prometheusSource(opts: PrometheusSourceOptions): Source {
       const results = await Promise.all(
         queries.map(async ([name, q]) => {
           try {
-            return [name, await queryInstant(opts.url, q, t, timeoutMs)] as const;
+            return [name, await queryInstant(opts.url, q, t, timeoutMs, opts.headers)] as const;
           } catch (err) {
             throw new Error(`${name} query: ${err instanceof Error ? err.message : String(err)}`, {
               cause: err,

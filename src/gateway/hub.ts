@@ -25,7 +25,13 @@ import type { NoteStore } from './note-store';
 import { accessOf, type Access } from './security/access';
 import { NoteBudget, type NoteLimits } from './security/note-budget';
 import { TokenBucket } from './security/token-bucket';
-import type { SourceAnnotation, SourceFrame, SourceInfo, SourceSink } from './sources/source';
+import type {
+  SourceAnnotation,
+  SourceFrame,
+  SourceInfo,
+  SourceSink,
+  SourceState,
+} from './sources/source';
 
 /** What a write from the page is answered with (CONTRACT: `annotate`'s ack). */
 export type WriteAck = { ok: true; id: string } | { ok: false; error: string };
@@ -65,6 +71,16 @@ export interface HubOptions {
   shareWindowMs?: number;
 }
 
+/** `/readyz`'s answer: whether frames arrive, and if not, what the source said about it. */
+export interface Readiness {
+  ready: boolean;
+  lastFrameAgoMs: number | null;
+  /** the live system's last failure while it fails (`prometheus:...: connect ECONNREFUSED`) */
+  problem?: string;
+  /** a recording played to its end: no frames, and none missing */
+  finished?: boolean;
+}
+
 export class Hub implements SourceSink {
   readonly log: FrameLog;
   readonly annotations = new Map<string, Annotation>();
@@ -73,6 +89,7 @@ export class Hub implements SourceSink {
   private sourceInfo: SourceInfo | undefined;
   private rejected = 0;
   private lastFrameAt: number | undefined;
+  private sourceState: SourceState = { kind: 'ok' };
   private readonly budget: NoteBudget;
   private readonly detector: DetectorRunner;
 
@@ -115,13 +132,25 @@ export class Hub implements SourceSink {
   }
 
   /** Whether the source delivers: a frame within its last 3 intervals (CONTRACT section 4). */
-  readiness(): { ready: boolean; lastFrameAgoMs: number | null } {
+  readiness(): Readiness {
     const info = this.sourceInfo;
     const wallInterval =
       (info?.intervalMs ?? 1000) / (info?.speed && info.speed > 0 ? info.speed : 1);
     const ago = this.lastFrameAt === undefined ? null : Date.now() - this.lastFrameAt;
     // at least a second: a fast replay's frames come closer together than the event loop's jitter
-    return { ready: ago !== null && ago <= Math.max(3 * wallInterval, 1000), lastFrameAgoMs: ago };
+    const ready = ago !== null && ago <= Math.max(3 * wallInterval, 1000);
+    const state = this.sourceState;
+    return {
+      ready,
+      lastFrameAgoMs: ago,
+      ...(state.kind === 'failing' && { problem: state.problem }),
+      ...(state.kind === 'finished' && { finished: true }),
+    };
+  }
+
+  /** What the source says of itself between frames (SourceSink). */
+  state(state: SourceState): void {
+    this.sourceState = state;
   }
 
   /** Socket.IO clients connected now. */

@@ -73,6 +73,7 @@ const splitSpec = (spec: string) => {
  */
 async function sourceFrom(
   spec: string,
+  name: string,
   speed: number,
   seed: number | undefined,
   logger: Logger,
@@ -97,7 +98,12 @@ async function sourceFrom(
           '--source haproxy:<stats CSV URL>, e.g. haproxy:http://lb:8404/stats;csv',
         );
       return () =>
-        haproxySource({ ...sourceRequest(target, AUTH()), warn, intervalMs: polling.intervalMs });
+        haproxySource({
+          ...sourceRequest(target, AUTH()),
+          name,
+          warn,
+          intervalMs: polling.intervalMs,
+        });
     case 'prometheus': {
       if (!target) {
         throw new UsageError(
@@ -107,7 +113,8 @@ async function sourceFrom(
       // only HAProxy's exporter so far; --preset comes with a second one
       const preset = HAPROXY_PRESET;
       const request = sourceRequest(target, AUTH());
-      return () => prometheusSource({ ...request, preset, warn, intervalMs: polling.intervalMs });
+      return () =>
+        prometheusSource({ ...request, name, preset, warn, intervalMs: polling.intervalMs });
     }
     case 'replay': {
       if (!target) throw new UsageError('--source replay:<recording.ndjson or .ndjson.gz>');
@@ -155,20 +162,21 @@ export async function serve(options: ServeOptions): Promise<number> {
   if (options.interval < MIN_POLL_MS) {
     throw new UsageError(`--interval ${options.interval} ms: at least ${MIN_POLL_MS} ms`);
   }
-  const makeSource = await sourceFrom(spec, speed, seed, logger, logFormat === 'json', {
-    intervalMs: options.interval,
-  });
   const { kind, target } = splitSpec(spec);
-  const dataDir = options.data;
-  const plan = recordPlan(options, dataDir, kind === 'replay');
-  const recorder = openRecording(plan, BUFFER_FRAMES, warn);
-  const restored = recorder?.restored;
+  // what hello.source, the log and the recording call the source; a URL without its credentials
   const sourceName =
     spec === 'sim'
       ? 'sim:lb-misconfig'
       : kind === 'replay'
         ? replaySourceName(target)
         : `${kind}:${withoutCredentials(target)}`;
+  const makeSource = await sourceFrom(spec, sourceName, speed, seed, logger, logFormat === 'json', {
+    intervalMs: options.interval,
+  });
+  const dataDir = options.data;
+  const plan = recordPlan(options, dataDir, kind === 'replay');
+  const recorder = openRecording(plan, BUFFER_FRAMES, warn);
+  const restored = recorder?.restored;
   // a restarted simulator carries on where the recording stopped instead of replaying it
   const played = restored?.source?.source === sourceName ? restored.source.frames : 0;
   const source = makeSource(played);

@@ -289,7 +289,7 @@ describe('--log-format json', () => {
   );
 
   it(
-    'says when clients connect and when the source stops delivering (a replay that ended)',
+    'says when clients connect, and that a replay played to its end finished (not stalled)',
     async () => {
       const sample = join(ROOT, 'public', 'samples', '2024-05-15-lb-misconfig.ndjson.gz');
       const gw = await startGateway([
@@ -312,21 +312,27 @@ describe('--log-format json', () => {
           .map((l) => JSON.parse(l) as Record<string, unknown>);
       const log = await until(
         async () => entries(),
-        (es) => es.some((e) => e.msg === 'clients: 1') && es.some((e) => e.level === 'warn'),
+        (es) =>
+          es.some((e) => e.msg === 'clients: 1') && es.some((e) => e.msg === 'source finished'),
         30_000,
       );
       expect(log.find((e) => e.msg === 'clients: 1')).toMatchObject({ clients: 1, level: 'info' });
       const msgs = log.map((e) => e.msg as string);
       const delivering = msgs.indexOf('source delivering');
-      const finished = msgs.findIndex((m) => m.startsWith('replay finished'));
-      const stalled = msgs.findIndex((m) => m.startsWith('source stalled: no frame for'));
+      const played = msgs.findIndex((m) => m.startsWith('replay finished'));
+      const finished = msgs.indexOf('source finished');
       expect(delivering).toBeGreaterThanOrEqual(0);
-      expect(finished).toBeGreaterThan(delivering);
-      expect(stalled).toBeGreaterThan(finished);
-      expect(log[stalled]).toMatchObject({
-        level: 'warn',
+      expect(played).toBeGreaterThan(delivering);
+      expect(finished).toBeGreaterThan(played);
+      expect(log[finished]).toMatchObject({
+        level: 'info',
         source: 'replay:2024-05-15-lb-misconfig.ndjson.gz',
       });
+      // an ended replay is not trouble: no warning about it
+      expect(log.filter((e) => e.level === 'warn')).toEqual([]);
+      const ready = await fetch(new URL('/readyz', gw.url));
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ ready: false, finished: true });
     },
     TEST_MS,
   );

@@ -3,10 +3,11 @@
  * stops delivering, and how many clients are connected (when that changed, at most every
  * CLIENT_LOG_MS, so a wall of 500 pages reconnecting writes one line, not 500).
  */
+import type { Readiness } from '../hub';
 import type { Logger } from './logger';
 
 export interface WatchedGateway {
-  readiness(): { ready: boolean; lastFrameAgoMs: number | null };
+  readiness(): Readiness;
   clients(): number;
   source(): string;
 }
@@ -24,10 +25,14 @@ export function watchGateway(gw: WatchedGateway, logger: Logger): () => void {
     if (now.ready !== ready) {
       // the first look logs only good news: a source takes a moment to send its first frame
       if (now.ready) logger.info('source delivering', { source: gw.source() });
+      // a replay played to its end has nothing more to send: that is news, not trouble
+      else if (now.finished) logger.info('source finished', { source: gw.source() });
       else if (ready !== undefined) {
-        logger.warn(`source stalled: no frame for ${now.lastFrameAgoMs ?? '?'} ms`, {
+        const why = now.problem === undefined ? '' : `: ${now.problem}`;
+        logger.warn(`source stalled: no frame for ${now.lastFrameAgoMs ?? '?'} ms${why}`, {
           source: gw.source(),
           lastFrameAgoMs: now.lastFrameAgoMs,
+          ...(now.problem !== undefined && { problem: now.problem }),
         });
       }
       if (now.ready || ready !== undefined) ready = now.ready;

@@ -9,7 +9,8 @@ export function pace(intervalMs: number, step: () => void): () => void {
   const tick = () => {
     step();
     n++;
-    const due = start + n * intervalMs;
+    // the n-th step was due at start + n intervals; the next one is one interval later
+    const due = start + (n + 1) * intervalMs;
     timer = setTimeout(tick, Math.max(0, due - performance.now()));
   };
   timer = setTimeout(tick, intervalMs);

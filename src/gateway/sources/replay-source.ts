@@ -64,6 +64,7 @@ export function replaySource(opts: ReplaySourceOptions): Source {
         while (next < steps.length && steps[next]!.t - t0 <= played) play(sink, steps[next++]!);
         if (next === steps.length) {
           log(`replay finished: ${plan.frames} frames of ${opts.file}`);
+          sink.state?.({ kind: 'finished' });
           return;
         }
         const dueMs = (steps[next]!.t - t0) / opts.speed;

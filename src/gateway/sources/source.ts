@@ -12,11 +12,19 @@ export interface SourceFrame {
 
 export type SourceAnnotation = Omit<Annotation, 'v'>;
 
+/**
+ * How a source is doing beyond its frames, for `/readyz` and the log: a live system that does
+ * not answer (and why), or a recording played to its end, which is not a stall.
+ */
+export type SourceState =
+  { kind: 'ok' } | { kind: 'failing'; problem: string } | { kind: 'finished' };
+
 /** Where a source delivers what it produces. */
 export interface SourceSink {
   info(info: SourceInfo): void;
   frame(frame: SourceFrame): void;
   annotation(annotation: SourceAnnotation): void;
+  state?(state: SourceState): void;
 }
 
 /** A producer of frames: the simulator, a recording, a load balancer's stats. */

@@ -41,7 +41,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startGateway(args: string[], port?: number): Promise<RunningGateway> {
+/**
+ * `skewboard serve` on 127.0.0.1 (`port` or a free one), with its own data folder unless
+ * `--data` is given; `env` is added to the test's environment (e.g. SKEWBOARD_SOURCE_AUTH).
+ */
+export async function startGateway(
+  args: string[],
+  port?: number,
+  env: Record<string, string> = {},
+): Promise<RunningGateway> {
   const chosen = port ?? (await freePort());
   // a gateway keeps notes in its data folder: tests that do not name one get a fresh one
   const ownData = args.includes('--data') ? undefined : await tempDir();
@@ -51,6 +59,7 @@ export async function startGateway(args: string[], port?: number): Promise<Runni
     [BIN, 'serve', '--host', '127.0.0.1', '--port', String(chosen), ...args],
     {
       cwd: ROOT,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -445,3 +445,28 @@ describe('the alert payload', () => {
     if (!parsed.ok) expect(parsed.error).toContain(error);
   });
 });
+
+describe('the source-status payload', () => {
+  it('says why frames stopped, or that a replay finished', () => {
+    for (const payload of [
+      { v: 1, state: 'failing', problem: 'requests query: fetch failed (connect ECONNREFUSED)' },
+      { v: 1, state: 'finished' },
+      { v: 1, state: 'ok' },
+    ]) {
+      expect(parsePayload('source-status', payload)).toEqual({ ok: true, value: payload });
+    }
+  });
+
+  it('rejects an unknown state and an unbounded problem, naming the path', () => {
+    const unknown = parsePayload('source-status', { v: 1, state: 'down' });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.error).toContain('state');
+    const long = parsePayload('source-status', {
+      v: 1,
+      state: 'failing',
+      problem: 'x'.repeat(1001),
+    });
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.error).toContain('problem');
+  });
+});

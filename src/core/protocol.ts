@@ -178,6 +178,20 @@ export const handshakeAuth = T.object({
 });
 export type HandshakeAuth = T.Infer<typeof handshakeAuth>;
 
+export const SOURCE_STATES = ['ok', 'failing', 'finished'] as const;
+
+/**
+ * How the gateway's source is doing beyond its frames, sent when it changes and after `hello`
+ * when it is not ok: why frames stopped (a Prometheus that does not answer, and what it said),
+ * or that a replay played to its end.
+ */
+export const sourceStatus = T.object({
+  v: version,
+  state: T.literal(...SOURCE_STATES),
+  problem: T.optional(T.boundedString(1_000)),
+});
+export type SourceStatus = T.Infer<typeof sourceStatus>;
+
 /** The gateway -> browser events and the validator of each. */
 export const gatewayEvents = {
   hello,
@@ -185,6 +199,7 @@ export const gatewayEvents = {
   annotation,
   'annotation:remove': annotationRemove,
   alert,
+  'source-status': sourceStatus,
 } as const;
 export type GatewayEventName = keyof typeof gatewayEvents;
 

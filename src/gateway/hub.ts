@@ -19,6 +19,7 @@ import {
   type Annotation,
   type Frame,
   type Hello,
+  type SourceStatus,
 } from '../core/protocol';
 import { DetectorRunner } from './detector-runner';
 import type { NoteStore } from './note-store';
@@ -148,9 +149,24 @@ export class Hub implements SourceSink {
     };
   }
 
-  /** What the source says of itself between frames (SourceSink). */
+  /** What the source says of itself between frames (SourceSink); every page is told of a change. */
   state(state: SourceState): void {
+    const before = this.sourceState;
     this.sourceState = state;
+    const same =
+      before.kind === state.kind &&
+      (before.kind !== 'failing' || state.kind !== 'failing' || before.problem === state.problem);
+    if (!same) this.io.emit('source-status', this.sourceStatus());
+  }
+
+  private sourceStatus(): SourceStatus {
+    const state = this.sourceState;
+    return {
+      v: PROTOCOL_VERSION,
+      state: state.kind,
+      // bounded as the wire is: a system's error text is not ours to trust with length
+      ...(state.kind === 'failing' && { problem: state.problem.slice(0, 1_000) }),
+    };
   }
 
   /** Socket.IO clients connected now. */
@@ -267,6 +283,7 @@ export class Hub implements SourceSink {
     socket.emit('hello', this.hello());
     for (const frame of this.log.after(resumeAfterSeq)) socket.emit('frame', frame);
     for (const alert of this.detector.firing()) socket.emit('alert', alert);
+    if (this.sourceState.kind !== 'ok') socket.emit('source-status', this.sourceStatus());
     for (const annotation of this.annotations.values()) socket.emit('annotation', annotation);
 
     const mayWrite = (socket.data as SocketData).access === 'write';

@@ -10,6 +10,7 @@ import {
   type Frame,
   type GatewayEventName,
   type Hello,
+  type SourceStatus,
 } from '../core/protocol';
 import type { AnnotationChange } from './annotation-list';
 import type { WriteAck } from './notes-slice';
@@ -33,6 +34,12 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   let gatewayId: string | undefined;
   let wallIntervalMs = 1000;
   let lastArrival = performance.now();
+  // what the gateway says its source's system answers while frames do not come
+  let sourceProblem: string | undefined;
+  const staleDetail = () => {
+    const silent = `no frame for ${((performance.now() - lastArrival) / 1000).toFixed(1)} s`;
+    return sourceProblem === undefined ? silent : `${silent}; the source: ${sourceProblem}`;
+  };
 
   // live, the page shows the gateway's alerts and runs no detector of its own
   const alerts = createGatewayAlerts(store);
@@ -90,6 +97,10 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     pump.push(frame);
   });
   on('alert', (alert: AlertPayload) => alerts.alert(alert));
+  on('source-status', (status: SourceStatus) => {
+    sourceProblem = status.state === 'failing' ? status.problem : undefined;
+    if (state().connection === 'stale') state().setConnection('stale', staleDetail());
+  });
   on('annotation', (a: Annotation) => notes.push({ upsert: a }));
   on('annotation:remove', (r: { id: string }) => notes.push({ remove: r.id }));
 
@@ -136,7 +147,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   const staleCheck = setInterval(() => {
     const silentFor = performance.now() - lastArrival;
     if (state().connection === 'live' && silentFor > STALE_INTERVALS * wallIntervalMs) {
-      state().setConnection('stale', `no frame for ${(silentFor / 1000).toFixed(1)} s`);
+      state().setConnection('stale', staleDetail());
     }
   }, 250);
 

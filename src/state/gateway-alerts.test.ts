@@ -96,6 +96,25 @@ describe("the page shows the gateway's alerts", () => {
     expect(firing()).toEqual([skew.id, other.id]);
   });
 
+  it('an alert that resolved while the page was away closes its mark and is a resolution', () => {
+    const { store, alerts } = setup();
+    alerts.alert(skew);
+    alerts.alert(other);
+    alerts.connected(hello(T0 + 30_000));
+    alerts.alert(skew);
+    alerts.frame(frame(T0 + 40_000));
+    // the mark of the one not resent ends by the gateway's newest frame when the page came back
+    const marks = store.getState().annotations.filter((a) => a.kind === 'alert');
+    expect(marks.map((a) => [a.t, a.endT])).toEqual([
+      [T0, undefined],
+      [T0 + 10_000, T0 + 30_000],
+    ]);
+    // a transition for the notifier and the history, saying what happened
+    const last = store.getState().alertHistory.at(-1)!;
+    expect(last).toMatchObject({ state: 'resolved', servers: ['app-02'], t: T0 + 30_000 });
+    expect(last.message).toContain('resolved while this page was disconnected');
+  });
+
   it('a new gateway forgets what the old one said', () => {
     const { store, alerts, firing } = setup();
     alerts.alert(skew);

@@ -4,6 +4,7 @@
  */
 import {
   parseStatsCsv,
+  STATS_LATENCY,
   statsFrame,
   statsServers,
   type StatsSnapshot,
@@ -77,7 +78,7 @@ export function haproxySource(opts: HaproxySourceOptions): Source {
       const key = JSON.stringify(servers);
       if (key !== announced) {
         announced = key;
-        sink.info({ source, mode: 'live', intervalMs, servers });
+        sink.info({ source, mode: 'live', intervalMs, servers, latency: STATS_LATENCY });
       }
       // the wall clock can step back; such a read only starts the next interval
       if (last && now.t > last.t) sink.frame(statsFrame(last, now));
@@ -97,7 +98,7 @@ export function haproxySource(opts: HaproxySourceOptions): Source {
   return {
     start(sink: SourceSink) {
       // say who we are before HAProxy has answered, so viewers see the source, not "none"
-      sink.info({ source, mode: 'live', intervalMs, servers: [] });
+      sink.info({ source, mode: 'live', intervalMs, servers: [], latency: STATS_LATENCY });
       void poll(sink);
       stopPacing = pace(intervalMs, () => void poll(sink));
     },

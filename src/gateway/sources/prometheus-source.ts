@@ -10,7 +10,7 @@ import {
   type PollAnswers,
   type PollReading,
 } from '../../core/prometheus/poll-frame';
-import { presetQueries, type PromPreset } from '../../core/prometheus/presets';
+import { presetLatency, presetQueries, type PromPreset } from '../../core/prometheus/presets';
 import { parseInstantVector } from '../../core/prometheus/query-result';
 import { pace } from './paced';
 import type { Source, SourceSink } from './source';
@@ -79,6 +79,7 @@ export function prometheusSource(opts: PrometheusSourceOptions): Source {
   const warn = opts.warn ?? ((m: string) => console.error(`skewboard: ${m}`));
   const source = `prometheus:${opts.url}`;
   const queries = presetQueries(opts.preset);
+  const latency = presetLatency(opts.preset);
   const toldEmpty = new Set<string>();
   // per query: when it first came back empty, and how many polls since
   const emptySince = new Map<string, { t: number; polls: number }>();
@@ -140,7 +141,7 @@ export function prometheusSource(opts: PrometheusSourceOptions): Source {
       const key = JSON.stringify(servers);
       if (key !== announced) {
         announced = key;
-        sink.info({ source, mode: 'live', intervalMs, servers });
+        sink.info({ source, mode: 'live', intervalMs, servers, latency });
       }
       // the wall clock can step back; such a poll only starts the next interval
       if (last && now.t > last.t) sink.frame(pollFrame(last, now));
@@ -160,7 +161,7 @@ export function prometheusSource(opts: PrometheusSourceOptions): Source {
   return {
     start(sink: SourceSink) {
       // say who we are before Prometheus has answered, so viewers see the source, not "none"
-      sink.info({ source, mode: 'live', intervalMs, servers: [] });
+      sink.info({ source, mode: 'live', intervalMs, servers: [], latency });
       void poll(sink);
       stopPacing = pace(intervalMs, () => void poll(sink));
     },

@@ -1,7 +1,8 @@
 /**
  * A source that only knows a mean latency (HAProxy) is shown as one: a gateway replaying a
  * recording whose hello says `latency: "mean"` puts "mean latency" on the page and in its
- * alerts, and "p95" nowhere; the same recording without it says p95, as before.
+ * alerts, and "p95" nowhere, and so does the page's own review of the gateway's recording;
+ * the same recording without it says p95, as before.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,6 +133,27 @@ describe('a source that only knows a mean latency', () => {
     // no word of a percentile anywhere: text, labels, titles
     expect(await page.locator('body').innerText()).not.toMatch(/p95|p50|p99/);
     expect(await page.content()).not.toMatch(/p95|p50|p99/);
+  });
+
+  it("the page's own review of the gateway's recording of it says mean latency too", async () => {
+    const gatewayPage = await openReplay('mean');
+    // the gateway's buffer as a recording: its hello carries latency, and the page's own
+    // detector words the alerts from it
+    const recording = new URL('api/recording', gateway!.url).href;
+    const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+    await gatewayPage.close();
+    await page.goto(`${gateway!.url}?replay=${encodeURIComponent(recording)}`);
+    await waitFor(
+      () => page.locator('[data-testid=connection]').getAttribute('data-state'),
+      'replay',
+    );
+    await waitFor(() => page.locator('[data-testid=alerts-pending]').count(), 0);
+    await page.keyboard.press('End');
+    await waitFor(() => page.locator('[data-testid=alert]').count(), 2);
+    expect(await page.locator('.heatmap-panel h2').innerText()).toBe('mean latency by server');
+    const messages = await page.locator('[data-testid=alert] .alert-message').allInnerTexts();
+    expect(messages.join('\n')).toContain("its mean latency is 38x the pool's");
+    expect(await page.locator('body').innerText()).not.toMatch(/p95|p50|p99/);
   });
 
   it('a recording without hello.latency still says p95 (quantiles, the default)', async () => {

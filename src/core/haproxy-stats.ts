@@ -3,7 +3,7 @@
  * only the columns before the "-" one keep their places from version to version, and two
  * snapshots taken apart turned into one frame of the wire protocol.
  */
-import type { Latency, Sample, ServerInfo } from './protocol';
+import type { Latency, LatencyKind, Sample, ServerInfo } from './protocol';
 
 /** A stats CSV that cannot be read, with the line (1-based) and column at fault. */
 export class StatsCsvError extends Error {
@@ -264,6 +264,9 @@ function growth(before: number | null | undefined, after: number | null): number
   if (before === null || before === undefined || after < before) return after;
   return after - before;
 }
+
+/** What a stats CSV knows of latency: only a mean (see latencyOf), as `hello.latency` says. */
+export const STATS_LATENCY: LatencyKind = 'mean';
 
 /**
  * HAProxy keeps no percentiles, only means over its last 1024 requests, so p50 = p95 = p99 =

@@ -48,6 +48,16 @@ describe('parsePayload accepts', () => {
       },
     },
     {
+      name: 'a hello whose source only knows a mean latency',
+      event: 'hello',
+      payload: { ...hello, latency: 'mean' },
+    },
+    {
+      name: 'a hello whose source knows latency quantiles',
+      event: 'hello',
+      payload: { ...hello, latency: 'quantiles' },
+    },
+    {
       name: 'a hello with fields from a newer gateway',
       event: 'hello',
       payload: { ...hello, region: 'us-east', servers: [{ id: 'web-1', weight: 1, az: 'a' }] },
@@ -166,6 +176,18 @@ describe('parsePayload rejects, naming the event and the path', () => {
       event: 'hello',
       payload: { ...hello, servers: [{ id: 'web-1' }] },
       error: 'hello: servers[0].weight: is missing',
+    },
+    {
+      name: 'a hello with a latency kind it does not know',
+      event: 'hello',
+      payload: { ...hello, latency: 'average' },
+      error: 'hello: latency: expected "quantiles" or "mean", got the string "average"',
+    },
+    {
+      name: 'a hello with a latency that is not a string',
+      event: 'hello',
+      payload: { ...hello, latency: null },
+      error: 'hello: latency: expected "quantiles" or "mean", got null',
     },
     {
       name: 'a hello with a fractional oldestSeq',

@@ -19,6 +19,10 @@ export const serverInfo = T.object({
 /** A backend as announced in `hello`. */
 export type ServerInfo = T.Infer<typeof serverInfo>;
 
+/** How a source knows latency (CONTRACT `hello.latency`). */
+export const LATENCY_KINDS = ['quantiles', 'mean'] as const;
+export type LatencyKind = (typeof LATENCY_KINDS)[number];
+
 export const hello = T.refine(
   T.object({
     v: version,
@@ -29,6 +33,8 @@ export const hello = T.refine(
     servers: T.array(serverInfo),
     now: ms,
     oldestSeq: T.optional(count),
+    /** "mean": the source only knows an average, so p50 = p95 = p99 = it; absent = quantiles */
+    latency: T.optional(T.literal(...LATENCY_KINDS)),
     // additions of ours (optional, so other gateways need not send them):
     /** how many times faster than real time the source plays; wall interval = intervalMs / speed */
     speed: T.optional(T.number({ min: 0 })),

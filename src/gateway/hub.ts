@@ -201,6 +201,7 @@ export class Hub implements SourceSink {
       intervalMs: info?.intervalMs ?? 1000,
       ...(info?.tz !== undefined && { tz: info.tz }),
       ...(info?.speed !== undefined && { speed: info.speed }),
+      ...(info?.latency !== undefined && { latency: info.latency }),
       servers: info?.servers ?? [],
       now: this.log.newest?.t ?? Date.now(),
       ...(this.log.oldestSeq !== undefined && { oldestSeq: this.log.oldestSeq }),

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_CONFIG } from '../core/detector/config';
+import { latencyWords, type LatencyWords } from '../core/latency-words';
 import type { Hello } from '../core/protocol';
 
 /** CONTRACT section 4: the `connection` badge's states. */
@@ -19,7 +20,8 @@ export interface ConnectionSlice {
   connectionDetail: string | undefined;
   /** the newest hello's description of the source */
   source:
-    Pick<Hello, 'source' | 'mode' | 'intervalMs' | 'tz' | 'speed' | 'shareWindowMs'> | undefined;
+    | Pick<Hello, 'source' | 'mode' | 'intervalMs' | 'tz' | 'speed' | 'shareWindowMs' | 'latency'>
+    | undefined;
   /** the live gateway, when the page follows one */
   gateway: GatewayAccess | undefined;
   setConnection: (state: ConnectionState, detail?: string) => void;
@@ -39,9 +41,13 @@ export const createConnectionSlice: StateCreator<ConnectionSlice> = (set) => ({
   setGateway: (gateway) => set({ gateway }),
   stopLiveFeed: undefined,
   setStopLiveFeed: (stopLiveFeed) => set({ stopLiveFeed }),
-  setSource: ({ source, mode, intervalMs, tz, speed, shareWindowMs }) =>
-    set({ source: { source, mode, intervalMs, tz, speed, shareWindowMs } }),
+  setSource: ({ source, mode, intervalMs, tz, speed, shareWindowMs, latency }) =>
+    set({ source: { source, mode, intervalMs, tz, speed, shareWindowMs, latency } }),
 });
+
+/** What the page calls the latency it shows: "mean latency" when the source only knows a mean. */
+export const selectLatencyWords = (s: Pick<ConnectionSlice, 'source'>): LatencyWords =>
+  latencyWords(s.source?.latency);
 
 /**
  * The window every share on the page is taken over: the gateway's detector's when it says

@@ -304,6 +304,8 @@ describe('serve --source haproxy:<url>', () => {
 
       const hello = hellos.at(-1)!;
       expect(hello.source).toBe(`haproxy:${haproxy.statsUrl}`);
+      // HAProxy keeps only a mean latency, and the page must not call it a p95
+      expect(hello.latency).toBe('mean');
       expect(hello.servers).toEqual(
         SERVERS.map((s) => ({ id: `app/${s}`, label: s, pool: 'app', weight: 1 })),
       );

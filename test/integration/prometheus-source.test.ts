@@ -199,6 +199,8 @@ describe('serve --source prometheus:<url> (haproxy preset)', () => {
       const hello = hellos.at(-1)!;
       expect(hello.source).toBe(`prometheus:${prometheus}`);
       expect(hello.intervalMs).toBe(1000);
+      // the haproxy preset's latency is a mean, and the page must not call it a p95
+      expect(hello.latency).toBe('mean');
       expect(hello.servers).toEqual([
         { id: 'app/web1', label: 'web1', pool: 'app', weight: 1 },
         { id: 'app/web2', label: 'web2', pool: 'app', weight: 1 },

@@ -89,6 +89,49 @@ describe('createDetector on the 2024-05-15 pattern', () => {
   });
 });
 
+describe('createDetector on a source that only knows a mean latency (HAProxy)', () => {
+  // p50 = p95 = p99 = the mean, as the haproxy and prometheus sources send it
+  const meanFrame = (i: number): Frame => {
+    const f = seedFrame(i);
+    return {
+      ...f,
+      samples: f.samples.map((s) => {
+        const mean = s.latencyMs?.p95;
+        return { ...s, latencyMs: mean === undefined ? null : { p50: mean, p95: mean, p99: mean } };
+      }),
+    };
+  };
+
+  it.each([
+    {
+      latency: 'mean' as const,
+      skew: "app-04, app-07 get 2.2x their weighted share; their mean latency is 30x the pool's: load balancer",
+      slow: "mean latency of app-04, app-07 is 30x the pool's (3.0 s vs 100 ms); they get 2.2x their weighted share: load balancer",
+    },
+    {
+      latency: 'quantiles' as const,
+      skew: "app-04, app-07 get 2.2x their weighted share; their p95 is 30x the pool's: load balancer",
+      slow: "p95 of app-04, app-07 is 30x the pool's (3.0 s vs 100 ms); they get 2.2x their weighted share: load balancer",
+    },
+  ])('hello.latency $latency: the messages say "$skew"', ({ latency, skew, slow }) => {
+    const { events } = run({ ...web, latency }, 10, meanFrame);
+    const firing = events.filter((e) => e.state === 'firing');
+    expect(firing.find((e) => e.rule === 'share-skew')?.message).toBe(skew);
+    expect(firing.find((e) => e.rule === 'latency')?.message).toBe(slow);
+  });
+
+  it('follows the newest hello: a source that turns out to know only a mean is worded so', () => {
+    const d = createDetector();
+    d.hello(web);
+    d.hello({ ...web, latency: 'mean' });
+    const messages = Array.from({ length: 10 }, (_, i) => d.frame(meanFrame(i)))
+      .flat()
+      .map((e) => e.message);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.join('\n')).not.toContain('p95');
+  });
+});
+
 describe('a frame lists its servers in any order', () => {
   it('gives the same alerts, messages and all, whatever the order of its samples', () => {
     const inOrder = run(web, 40, (i) => seedFrame(i)).events;

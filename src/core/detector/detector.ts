@@ -2,7 +2,7 @@
  * The detector: frames in, alert transitions out. Pure and synchronous, so the browser, the
  * gateway and `skewboard analyze` run the same code and, fed the same frames, agree to the frame.
  */
-import type { Frame, Hello, Sample } from '../protocol';
+import type { Frame, Hello, LatencyKind, Sample } from '../protocol';
 import { alertId, RULES, type Alert, type AlertEvent, type AlertRule, type Level } from './alert';
 import { causeOf, type PoolLevels } from './cause';
 import { resolveConfig, type DetectorOverrides } from './config';
@@ -40,6 +40,8 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
   let servers = new Map<string, { pool: string; weight: number }>();
   let records: FrameRecord[] = [];
   let lastT = -Infinity;
+  // how the source knows latency, for the messages' words (its p95 holds a mean when "mean")
+  let latency: LatencyKind | undefined;
   const tracks = new Map<AlertRule, Map<string, Track>>(RULES.map((r) => [r, new Map()]));
   let open: OpenAlert[] = [];
   const pools = new Set<string>();
@@ -171,6 +173,7 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
             cause,
             pool,
             showPool: pools.size > 1,
+            ...(latency !== undefined && { latency }),
           });
           const alert: OpenAlert = {
             id: alertId(rule, change.fire),
@@ -195,6 +198,7 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
       const next = new Map<string, { pool: string; weight: number }>();
       for (const s of h.servers) next.set(s.id, { pool: s.pool ?? DEFAULT_POOL, weight: s.weight });
       servers = next;
+      latency = h.latency;
     },
     frame,
     firing: () =>

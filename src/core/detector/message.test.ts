@@ -106,6 +106,41 @@ describe('firingMessage', () => {
     },
   );
 
+  it.each([
+    {
+      rule: 'share-skew',
+      named: ['app-04', 'app-07'],
+      cause: 'load-balancer',
+      frame: seed,
+      want: "app-04, app-07 get 2.2x their weighted share; their mean latency is 30x the pool's: load balancer",
+    },
+    {
+      rule: 'latency',
+      named: ['app-04', 'app-07'],
+      cause: 'load-balancer',
+      frame: seed,
+      want: "mean latency of app-04, app-07 is 30x the pool's (3.0 s vs 100 ms); they get 2.2x their weighted share: load balancer",
+    },
+    {
+      rule: 'latency',
+      named: ['app-01', 'app-02', 'app-03'],
+      cause: 'capacity',
+      frame: rows(3, { p95: 7200 }),
+      want: 'mean latency of all 3 servers is 7.2 s: capacity',
+    },
+  ] as { rule: AlertRule; named: string[]; cause: AlertCause; frame: Row[]; want: string }[])(
+    'a source that only knows a mean: $want',
+    ({ rule, named, cause, frame, want }) => {
+      const pool = poolOf(frame);
+      const x = { rule, named, cause, pool, showPool: false };
+      expect(firingMessage({ ...x, latency: 'mean' })).toBe(want);
+      // the same alert from a source with quantiles says p95, and a missing latency is quantiles
+      const quantiles = firingMessage({ ...x, latency: 'quantiles' });
+      expect(quantiles).toBe(want.replace('mean latency', 'p95'));
+      expect(firingMessage(x)).toBe(quantiles);
+    },
+  );
+
   it('names the pool when there is more than one', () => {
     const frame = patch(rows(4, { pool: 'web' }), { 'app-02': { requests: 2000 } });
     const pool = poolOf(frame);

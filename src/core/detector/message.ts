@@ -1,7 +1,10 @@
 /**
  * One line per alert, with the numbers an on-call engineer needs first: "app-04, app-07 get
- * 2.2x their weighted share; their p95 is 30x the pool's: load balancer".
+ * 2.2x their weighted share; their p95 is 30x the pool's: load balancer" ("their mean latency"
+ * when the source only knows a mean).
  */
+import { latencyWords } from '../latency-words';
+import type { LatencyKind } from '../protocol';
 import type { AlertCause, AlertRule } from './alert';
 import { median, type PoolMetrics, type ServerMetrics } from './metrics';
 
@@ -30,6 +33,8 @@ export interface MessageInput {
   pool: PoolMetrics;
   /** say which pool: only worth it when there is more than one */
   showPool: boolean;
+  /** the source's `hello.latency`: a mean is not called a p95; absent = quantiles */
+  latency?: LatencyKind;
 }
 
 export function firingMessage(x: MessageInput): string {
@@ -41,6 +46,7 @@ export function firingMessage(x: MessageInput): string {
   const who = serversLabel(x.named, x.pool);
   const sharePart = `${g.get} ${times(members.map((s) => s.shareRatio))} ${g.their} weighted share`;
   const overShared = members.every((s) => s.shareRatio > 1);
+  const figure = latencyWords(x.latency).figure;
   let body: string;
   switch (x.rule) {
     case 'share-skew': {
@@ -49,7 +55,7 @@ export function firingMessage(x: MessageInput): string {
       } else if (overShared) {
         const p95 = p95Ratios(members, rest);
         const slow = p95.length > 0 && median(p95) >= NOTABLE_P95;
-        body = `${g.who} ${sharePart}${slow ? `; ${g.their} p95 is ${times(p95)} the pool's` : ''}`;
+        body = `${g.who} ${sharePart}${slow ? `; ${g.their} ${figure} is ${times(p95)} the pool's` : ''}`;
       } else {
         body = `${g.who} ${g.get} only ${times(members.map((s) => s.shareRatio))} ${g.their} weighted share`;
       }
@@ -59,8 +65,8 @@ export function firingMessage(x: MessageInput): string {
       const p95s = members.flatMap((s) => (s.p95 === null ? [] : [s.p95]));
       const restP95 = median(rest.flatMap((s) => (s.p95 === null ? [] : [s.p95])));
       body = Number.isNaN(restP95)
-        ? `p95 of ${who} is ${ms(p95s)}`
-        : `p95 of ${g.who} is ${times(p95Ratios(members, rest))} the pool's (${ms(p95s)} vs ${ms([restP95])})`;
+        ? `${figure} of ${who} is ${ms(p95s)}`
+        : `${figure} of ${g.who} is ${times(p95Ratios(members, rest))} the pool's (${ms(p95s)} vs ${ms([restP95])})`;
       if (x.cause === 'load-balancer') body += `; ${g.they} ${sharePart}`;
       break;
     }

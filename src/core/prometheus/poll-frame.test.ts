@@ -87,6 +87,28 @@ describe('pollFrame', () => {
     for (const s of frame.samples) expect(sampleValidator.check(s)).toEqual(s);
   });
 
+  it('a server that served nothing since the last poll has no latency, not the mean Prometheus still holds', () => {
+    // HAProxy's response_time_average_seconds stays at its last value while a server is idle
+    const frame = pollFrame(reading(1000, 100, 50), reading(2000, 100, 53));
+    expect(frame.samples.map((s) => [s.id, s.requests, s.latencyMs])).toEqual([
+      ['app/web1', 0, null],
+      ['app/web2', 3, null],
+    ]);
+    expect(reading(2000, 100, 53).servers.get('app/web1')?.latencyMeanS).toBe(0.012);
+  });
+
+  it('a preset without a latency query gives frames without latency', () => {
+    // such as a future envoy preset: the source asks only the queries a preset has
+    const noLatency = { ...HAPROXY_PRESET, queries: { requests: HAPROXY_PRESET.queries.requests } };
+    const poll = (t: number, n: number) =>
+      pollReading(noLatency, t, parsed({ requests: haproxyAnswers(n, n).requests }));
+    const frame = pollFrame(poll(1000, 10), poll(2000, 30));
+    expect(frame.samples.map((s) => [s.requests, s.latencyMs])).toEqual([
+      [20, null],
+      [20, null],
+    ]);
+  });
+
   it('refuses polls out of order', () => {
     expect(() => pollFrame(reading(2000, 1, 1), reading(2000, 1, 1))).toThrow(RangeError);
   });

@@ -4,6 +4,7 @@
  * increase(): that gives whole requests, with no extrapolation and no range that must hold
  * two scrapes.
  */
+import type { LatencyKind } from '../protocol';
 
 /** What a poll asks for; requests is needed, the rest are shown when a preset has them. */
 export type QueryName = 'requests' | 'errors' | 'weight' | 'up' | 'latencyMean';
@@ -37,6 +38,14 @@ export const HAPROXY_PRESET: PromPreset = {
     latencyMean: 'avg by (proxy, server) (haproxy_server_response_time_average_seconds)',
   },
 };
+
+/**
+ * What `hello.latency` says for a preset, from the queries it declares: a latencyMean query is
+ * all the latency it has, so "mean" (p50 = p95 = p99 = it in the frames). Without one its
+ * frames carry no latency, and "quantiles", the protocol's default, misnames nothing.
+ */
+export const presetLatency = (preset: PromPreset): LatencyKind =>
+  preset.queries.latencyMean !== undefined ? 'mean' : 'quantiles';
 
 /** Presets by the name `--preset` takes. */
 export const PRESETS: Readonly<Record<string, PromPreset>> = { haproxy: HAPROXY_PRESET };

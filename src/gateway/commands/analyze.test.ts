@@ -62,6 +62,20 @@ describe('skewboard analyze', { timeout: 30_000 }, () => {
     }
   });
 
+  it('words the alerts of a recording whose hello says latency "mean" as mean latency, never p95', () => {
+    const [first, ...rest] = readFileSync(seed, 'utf8').split('\n');
+    const hello = { ...(JSON.parse(first!) as Record<string, unknown>), latency: 'mean' };
+    const mean = analyze([file('mean.ndjson', [JSON.stringify(hello), ...rest].join('\n'))]);
+    expect(mean.status).toBe(1);
+    const messages = (r: typeof mean) =>
+      r.lines.map((l) => (JSON.parse(l) as { message: string }).message).join('\n');
+    expect(messages(plain)).toContain('their p95 is');
+    expect(messages(mean)).toContain('their mean latency is');
+    expect(messages(mean)).not.toContain('p95');
+    // the same alerts at the same times: only the words differ
+    expect(messages(mean)).toBe(messages(plain).replaceAll('p95', 'mean latency'));
+  });
+
   it('exits 0 with no output on quiet traffic', () => {
     expect(analyze([quiet])).toMatchObject({ status: 0, stdout: '', stderr: '' });
   });

@@ -3,7 +3,12 @@
  * HAProxy twice, a window apart, and judges that one interval with the detector the dashboard
  * runs. Prints the alert lines of `skewboard analyze`; exit 0 none, 1 some fired, 2 bad input.
  */
-import { statsFrame, statsServers, type StatsSnapshot } from '../../core/haproxy-stats';
+import {
+  STATS_LATENCY,
+  statsFrame,
+  statsServers,
+  type StatsSnapshot,
+} from '../../core/haproxy-stats';
 import { createDetector, layerOverrides, type DetectorOverrides } from '../../core/detector';
 import { PROTOCOL_VERSION } from '../../core/protocol';
 import { defineCommand } from '../command-line/command';
@@ -109,6 +114,7 @@ async function judge(
     intervalMs: frame.intervalMs,
     servers: statsServers(after.rows),
     now: after.t,
+    latency: STATS_LATENCY,
   });
   const events = detector.frame({ v: PROTOCOL_VERSION, seq: 0, ...frame });
   for (const event of events) console.log(JSON.stringify(event));

@@ -65,12 +65,15 @@ describe('haproxySource', () => {
     stops.push(() => source.stop());
 
     await until(() => r.infos.length === 2);
+    // HAProxy only knows a mean latency, from the first hello on
     expect(r.infos[0]).toEqual({
       source: `haproxy:${page.url}`,
       mode: 'live',
       intervalMs: 50,
       servers: [],
+      latency: 'mean',
     });
+    expect(r.infos[1]!.latency).toBe('mean');
     expect(r.infos[1]!.servers.map((s) => [s.id, s.weight])).toEqual([
       ['app/a', 1],
       ['app/b', 1],

@@ -4,6 +4,7 @@
  */
 import {
   parseStatsCsv,
+  STATS_LATENCY,
   statsFrame,
   statsServers,
   type StatsSnapshot,
@@ -53,6 +54,7 @@ export function haproxySource(opts: HaproxySourceOptions): Source {
     read: (timeoutMs) => readStats(opts.url, Math.max(timeoutMs, 5000), opts.headers),
     servers: (now) => statsServers(now.rows),
     frame: statsFrame,
+    latency: STATS_LATENCY,
     warn: opts.warn ?? ((m: string) => console.error(`skewboard: ${m}`)),
   });
 }

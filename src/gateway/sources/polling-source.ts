@@ -6,7 +6,7 @@
  */
 import type { ServerInfo } from '../../core/protocol';
 import { pace } from './paced';
-import type { Source, SourceFrame, SourceSink } from './source';
+import type { Source, SourceFrame, SourceInfo, SourceSink } from './source';
 
 /** One read of the live system, stamped with when its figures were taken (ms). */
 export interface Reading {
@@ -22,6 +22,8 @@ export interface PollingSourceOptions<R extends Reading> {
   servers(reading: R): ServerInfo[];
   /** what happened between two reads, `before.t < after.t` */
   frame(before: R, after: R): SourceFrame;
+  /** what the system's latency figures are (`hello.latency`); absent: quantiles */
+  latency?: SourceInfo['latency'];
   warn: (message: string) => void;
 }
 
@@ -54,7 +56,13 @@ export function pollingSource<R extends Reading>(opts: PollingSourceOptions<R>):
   let nextTryAt = 0;
 
   const announce = (sink: SourceSink, servers: ServerInfo[]) =>
-    sink.info({ source: name, mode: 'live', intervalMs, servers });
+    sink.info({
+      source: name,
+      mode: 'live',
+      intervalMs,
+      servers,
+      ...(opts.latency !== undefined && { latency: opts.latency }),
+    });
 
   // a single failed read (a Prometheus restarting, a dropped connection) is tried once more
   // within the interval, so one blip does not cost a frame

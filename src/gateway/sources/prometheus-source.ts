@@ -10,7 +10,7 @@ import {
   type PollAnswers,
   type PollReading,
 } from '../../core/prometheus/poll-frame';
-import { presetQueries, type PromPreset } from '../../core/prometheus/presets';
+import { presetLatency, presetQueries, type PromPreset } from '../../core/prometheus/presets';
 import { parseInstantVector } from '../../core/prometheus/query-result';
 import { describeFetchError, pollingSource } from './polling-source';
 import type { Source } from './source';
@@ -124,6 +124,7 @@ export function prometheusSource(opts: PrometheusSourceOptions): Source {
     read,
     servers: pollServers,
     frame: pollFrame,
+    latency: presetLatency(opts.preset),
     warn,
   });
 }

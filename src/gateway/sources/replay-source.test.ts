@@ -75,6 +75,28 @@ describe('replaySource', () => {
     source.stop();
   });
 
+  it.each([
+    { recorded: 'mean' as const, want: { latency: 'mean' } },
+    { recorded: 'quantiles' as const, want: { latency: 'quantiles' } },
+    { recorded: undefined, want: {} },
+  ])('announces the recorded hello.latency ($recorded) again', ({ recorded, want }) => {
+    const { got, s } = sink();
+    const payloads = recording(0);
+    payloads[0] = { type: 'hello', payload: { ...hello, latency: recorded } };
+    const source = replaySource({ payloads, file: 'r.ndjson', speed: 1, log: () => {} });
+    source.start(s);
+    source.stop();
+    expect(got.infos[0]).toEqual({
+      source: 'replay:r.ndjson',
+      mode: 'replay',
+      intervalMs: 1000,
+      tz: '-04:00',
+      servers: hello.servers,
+      speed: 1,
+      ...want,
+    });
+  });
+
   it('paces frames by their own t divided by the speed', async () => {
     const { got, s } = sink();
     // frames 1 s apart at 20x: 50 ms apart

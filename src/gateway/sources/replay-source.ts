@@ -32,6 +32,8 @@ export function replaySource(opts: ReplaySourceOptions): Source {
     mode: 'replay',
     intervalMs: h.intervalMs,
     ...(h.tz !== undefined && { tz: h.tz }),
+    // a recorded mean stays a mean when played again
+    ...(h.latency !== undefined && { latency: h.latency }),
     servers: h.servers,
     speed: opts.speed,
   });

@@ -1,7 +1,13 @@
 import type { Annotation, Hello, Sample } from '../../core/protocol';
 
-/** What a source says about itself; the gateway adds `v`, `now`, `oldestSeq` and its id. */
-export type SourceInfo = Pick<Hello, 'source' | 'mode' | 'intervalMs' | 'tz' | 'servers' | 'speed'>;
+/**
+ * What a source says about itself; the gateway adds `v`, `now`, `oldestSeq` and its id.
+ * `latency` "mean" when it only knows an average (HAProxy), so no one calls that a p95.
+ */
+export type SourceInfo = Pick<
+  Hello,
+  'source' | 'mode' | 'intervalMs' | 'tz' | 'servers' | 'speed' | 'latency'
+>;
 
 /** A frame before the gateway numbers it. */
 export interface SourceFrame {

@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildLatencyLut } from '../../core/colour-scale';
+import { selectLatencyWords } from '../../state/connection-slice';
 import { SERIES_CAPACITY } from '../../state/series-slice';
 import {
   useDashboard,
@@ -29,7 +30,7 @@ function rowHeight(rows: number, kiosk: boolean): number {
   return rows * preferred <= budget ? preferred : Math.max(2, Math.floor(budget / rows));
 }
 
-/** The server x time latency heatmap: colour = p95, newest column at the right. */
+/** The server x time latency heatmap: colour = p95 (or the mean), newest column at the right. */
 export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const store = useDashboardStore();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -37,6 +38,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const version = useThrottledSeriesVersion(250);
   const serverIds = useDashboard((s) => s.series.servers.map((x) => x.id).join('\n'));
   const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
+  const latency = useDashboard(selectLatencyWords);
   // the canvas follows the view at once (below); labels and markers at a human pace
   const viewEndT = useThrottledSelector(selectViewEnd, 100);
   const rows = serverIds === '' ? 0 : serverIds.split('\n').length;
@@ -87,8 +89,8 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   return (
     <section className="panel heatmap-panel" aria-label="Latency heatmap">
       <header className="panel-header">
-        <h2>p95 latency by server</h2>
-        <LatencyLegend />
+        <h2>{latency.heading} by server</h2>
+        <LatencyLegend label={latency.heading} />
       </header>
       <div
         className="heatmap"

@@ -16,9 +16,11 @@ export interface HeatmapTooltipProps {
   tz: string;
 }
 
-/** Server, time, p50/p95/p99, requests and share of the hovered cell. */
+/** Server, time, p50/p95/p99 (or the mean), requests and share of the hovered cell. */
 export function HeatmapTooltip({ cell, geometry, tz }: HeatmapTooltipProps) {
   const series = useDashboard((s) => s.series);
+  // a source that only knows a mean sends it as all three percentiles: one figure, so named
+  const mean = useDashboard((s) => s.source?.latency === 'mean');
   const server = series.servers[cell.row];
   if (!server) return null;
   const t = timeOfColumn(cell.column, geometry);
@@ -43,10 +45,16 @@ export function HeatmapTooltip({ cell, geometry, tz }: HeatmapTooltipProps) {
         <span>no data</span>
       ) : (
         <>
-          <span>
-            p50 {formatLatency(server.p50[slot]!)} · p95 {formatLatency(server.p95[slot]!)} · p99{' '}
-            {formatLatency(server.p99[slot]!)}
-          </span>
+          {Number.isNaN(server.p95[slot]!) ? (
+            <span>no latency</span>
+          ) : mean ? (
+            <span>mean latency {formatLatency(server.p95[slot]!)}</span>
+          ) : (
+            <span>
+              p50 {formatLatency(server.p50[slot]!)} · p95 {formatLatency(server.p95[slot]!)} · p99{' '}
+              {formatLatency(server.p99[slot]!)}
+            </span>
+          )}
           <span>
             {requests} requests, {server.errors[slot]} errors · share{' '}
             {total > 0 ? `${((requests / total) * 100).toFixed(1)}%` : '–'}

@@ -6,10 +6,15 @@ const gradient = `linear-gradient(to right, ${Array.from({ length: 9 }, (_, i) =
   rgbCss(infernoRgb(i / 8)),
 ).join(', ')})`;
 
+export interface LatencyLegendProps {
+  /** what the colour is: "p95 latency", "mean latency" */
+  label: string;
+}
+
 /** The colour scale of the heatmap, log-spaced from 10 ms to 10 s. */
-export function LatencyLegend() {
+export function LatencyLegend({ label }: LatencyLegendProps) {
   return (
-    <figure className="latency-legend" aria-label="p95 latency colour scale">
+    <figure className="latency-legend" aria-label={`${label} colour scale`}>
       <div className="latency-legend-bar" style={{ background: gradient }} />
       <div className="latency-legend-ticks">
         {TICKS.map((ms) => (

@@ -9,6 +9,8 @@ export interface PoolShareChartProps {
   caption: string;
   rows: ServerShare[];
   alerting: ReadonlySet<string>;
+  /** the latency column's heading: "p95", or "mean" when the source only knows a mean */
+  latencyColumn: string;
   kiosk: boolean;
 }
 
@@ -16,7 +18,14 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'â
 const BAR_SIZE = 12;
 
 /** One pool's servers: each one's share of the pool against its weighted share. */
-export function PoolShareChart({ pool, caption, rows, alerting, kiosk }: PoolShareChartProps) {
+export function PoolShareChart({
+  pool,
+  caption,
+  rows,
+  alerting,
+  latencyColumn,
+  kiosk,
+}: PoolShareChartProps) {
   const barSize = BAR_SIZE;
   const height = Math.max(120, rows.length * (barSize * 2 + 6) + 40);
   const data = rows.map((r) => ({
@@ -89,7 +98,7 @@ export function PoolShareChart({ pool, caption, rows, alerting, kiosk }: PoolSha
             <th>share</th>
             <th>expected</th>
             <th>ratio</th>
-            <th>p95</th>
+            <th>{latencyColumn}</th>
             <th>errors</th>
           </tr>
         </thead>

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { shareOutliers } from '../../core/share-outliers';
 import { shareWindow } from '../../core/share-window';
-import { selectShareWindowMs } from '../../state/connection-slice';
+import { selectLatencyWords, selectShareWindowMs } from '../../state/connection-slice';
 import {
   selectViewEnd,
   useDashboard,
@@ -30,6 +30,7 @@ export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
   const series = useValueAfterPaint(useDashboard((s) => s.series));
   // the detector's window, so the bars and the alert beside them state the same shares
   const windowMs = useDashboard(selectShareWindowMs);
+  const latencyColumn = useDashboard(selectLatencyWords).column;
   // a pinned view shows the shares at its moment, not now
   const viewEndT = useThrottledSelector(selectViewEnd, 250, AFTER_PAINT);
   const window = useMemo(
@@ -74,13 +75,14 @@ export const ShareBars = memo(function ShareBars({ kiosk }: ShareBarsProps) {
               caption={shareCaption(g.pool, windowMs)}
               rows={g.rows}
               alerting={alerting}
+              latencyColumn={latencyColumn}
               kiosk={kiosk}
             />
           ))}
         </div>
       </section>
     ),
-    [rows, all.length, alerting, kiosk, version, windowMs, endSeq],
+    [rows, all.length, alerting, latencyColumn, kiosk, version, windowMs, endSeq],
   );
   return section;
 });

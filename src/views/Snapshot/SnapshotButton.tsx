@@ -1,7 +1,7 @@
 import { shareWindow } from '../../core/share-window';
 import { formatClock, formatDateTime } from '../../core/time-format';
 import { rangeBetween } from '../../state/annotation-list';
-import { selectShareWindowMs } from '../../state/connection-slice';
+import { selectLatencyWords, selectShareWindowMs } from '../../state/connection-slice';
 import { SERIES_CAPACITY } from '../../state/series-slice';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { timeWindow, xFraction } from '../Heatmap/heatmap-geometry';
@@ -42,6 +42,7 @@ export function SnapshotButton({ tz }: { tz: string }) {
         label: formatClock(startT + x * (endT - startT), tz),
       })),
       shares: shareWindow(s.series, selectShareWindowMs(s), endT).shares,
+      latencyFigure: selectLatencyWords(s).figure,
     };
     const canvas = document.createElement('canvas');
     canvas.width = SNAPSHOT_WIDTH;

@@ -1,8 +1,8 @@
 /**
  * Draws a snapshot of the view for a postmortem document: the time range, the firing alerts,
  * the heatmap with its timeline markers and axis, and each server's share against its
- * weighted share with its p95. Everything it draws comes in `SnapshotContent`, so what the
- * picture says is decided by the caller and checked there.
+ * weighted share with its p95 (or mean latency). Everything it draws comes in
+ * `SnapshotContent`, so what the picture says is decided by the caller and checked there.
  */
 import { infernoRgb, rgbCss } from '../../core/colour-scale';
 import type { ServerShare } from '../../core/share-window';
@@ -19,6 +19,8 @@ export interface SnapshotContent {
   markers: { x: number; colour: string; label: string }[];
   ticks: { x: number; label: string }[];
   shares: ServerShare[];
+  /** what the latency figure is called: "p95", or "mean latency" for a source that knows a mean */
+  latencyFigure: string;
 }
 
 export const SNAPSHOT_WIDTH = 1800;
@@ -93,14 +95,15 @@ export function composeSnapshot(ctx: CanvasRenderingContext2D, c: SnapshotConten
   }
   ctx.fillStyle = '#9aa5b1';
   ctx.textAlign = 'left';
-  ctx.fillText('p95: 10 ms … 10 s (log)', plotX + 210, legendY + 5);
+  ctx.fillText(`${c.latencyFigure}: 10 ms … 10 s (log)`, plotX + 210, legendY + 5);
 
-  drawShares(ctx, c.shares, top, rowH);
+  drawShares(ctx, c.shares, c.latencyFigure, top, rowH);
 }
 
 function drawShares(
   ctx: CanvasRenderingContext2D,
   shares: ServerShare[],
+  latencyFigure: string,
   top: number,
   rowH: number,
 ) {
@@ -113,7 +116,7 @@ function drawShares(
   ctx.font = `600 16px ${FONT}`;
   ctx.fillStyle = '#e6edf3';
   ctx.textAlign = 'left';
-  ctx.fillText('share of requests vs weighted share · p95', SHARE_X, top - 14);
+  ctx.fillText(`share of requests vs weighted share · ${latencyFigure}`, SHARE_X, top - 14);
   ctx.font = `14px ${FONT}`;
   shares.forEach((s, i) => {
     const y = top + i * rowH;

@@ -10,7 +10,7 @@ import {
   type PollAnswers,
   type PollReading,
 } from '../../core/prometheus/poll-frame';
-import { presetQueries, type PromPreset } from '../../core/prometheus/presets';
+import { emptyQueryWarning, presetQueries, type PromPreset } from '../../core/prometheus/presets';
 import { parseInstantVector } from '../../core/prometheus/query-result';
 import { pace } from './paced';
 import type { Source, SourceSink } from './source';
@@ -128,11 +128,7 @@ export function prometheusSource(opts: PrometheusSourceOptions): Source {
           since.polls >= EMPTY_POLLS_BEFORE_WARNING && t - since.t >= EMPTY_FOR_MS_BEFORE_WARNING;
         if (toldEmpty.has(name) || !longEnough) continue;
         toldEmpty.add(name);
-        warn(
-          `prometheus source: preset ${opts.preset.name}: the ${name} query came back empty` +
-            ` (no series with labels ${opts.preset.poolLabel} and ${opts.preset.serverLabel}): ` +
-            opts.preset.queries[name],
-        );
+        warn(emptyQueryWarning(opts.preset, name));
       }
       const now = pollReading(opts.preset, t, answers);
       const servers = pollServers(now);

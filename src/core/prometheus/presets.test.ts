@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyQueryWarning,
+  latencyNotice,
   ENVOY_PRESET,
   HAPROXY_PRESET,
   ISTIO_PRESET,
@@ -79,5 +80,18 @@ describe('emptyQueryWarning', () => {
   ])('$preset.name $query', ({ preset, query, says }) => {
     const warning = emptyQueryWarning(preset, query);
     for (const part of says) expect(warning).toContain(part);
+  });
+});
+
+describe('latencyNotice', () => {
+  it('says plainly that envoy gives no latency, and why', () => {
+    expect(latencyNotice(ENVOY_PRESET)).toBe(
+      "prometheus source: preset envoy has no latency query (Envoy times requests per cluster, not per endpoint): no latency from this source, every frame's latencyMs is null and the latency rule cannot fire",
+    );
+  });
+
+  it('says nothing for a preset with latency', () => {
+    expect(latencyNotice(HAPROXY_PRESET)).toBeUndefined();
+    expect(latencyNotice(ISTIO_PRESET)).toBeUndefined();
   });
 });

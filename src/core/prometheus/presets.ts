@@ -49,6 +49,8 @@ export interface PromPreset {
   queries: { requests: string } & Partial<Record<Exclude<QueryName, 'requests'>, string>>;
   latency: LatencyKind;
   latencyUnit: 'seconds' | 'milliseconds';
+  /** why a preset without latency has none, said at startup */
+  noLatencyWhy?: string;
   /** said after "the X query came back empty": what the series need to exist */
   emptyHints?: Partial<Record<QueryName, string>>;
 }
@@ -94,6 +96,7 @@ export const ENVOY_PRESET: PromPreset = {
   },
   latency: 'none',
   latencyUnit: 'seconds',
+  noLatencyWhy: 'Envoy times requests per cluster, not per endpoint',
   emptyHints: { requests: PER_ENDPOINT_STATS, errors: PER_ENDPOINT_STATS },
 };
 
@@ -155,13 +158,26 @@ export const presetQueries = (preset: PromPreset): [QueryName, string][] =>
     return q === undefined ? [] : [[name, q] as [QueryName, string]];
   });
 
+// "preset envoy", or for --queries the flag and file ("--queries q.json")
+const which = (preset: PromPreset) =>
+  PRESETS[preset.name] === preset ? `preset ${preset.name}` : preset.name;
+
 /** The once-only warning for a query that stayed empty: which, what it needs, and its PromQL. */
 export function emptyQueryWarning(preset: PromPreset, name: QueryName): string {
   const hint = preset.emptyHints?.[name];
-  const which = PRESETS[preset.name] === preset ? `preset ${preset.name}` : preset.name;
   return (
-    `prometheus source: ${which}: the ${name} query came back empty` +
+    `prometheus source: ${which(preset)}: the ${name} query came back empty` +
     ` (no series with labels ${preset.poolLabel} and ${preset.serverLabel})` +
     `${hint ? `; ${hint}` : ''}: ${preset.queries[name]}`
+  );
+}
+
+/** Said at startup for a preset without latency, so a page without it is not taken for a fault. */
+export function latencyNotice(preset: PromPreset): string | undefined {
+  if (preset.latency !== 'none') return undefined;
+  return (
+    `prometheus source: ${which(preset)} has no latency query` +
+    `${preset.noLatencyWhy ? ` (${preset.noLatencyWhy})` : ''}: no latency from this source,` +
+    " every frame's latencyMs is null and the latency rule cannot fire"
   );
 }

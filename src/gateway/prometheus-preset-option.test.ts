@@ -1,8 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ENVOY_PRESET, HAPROXY_PRESET, ISTIO_PRESET } from '../core/prometheus/presets';
+import {
+  ENVOY_PRESET,
+  HAPROXY_PRESET,
+  ISTIO_PRESET,
+  PRESETS,
+  presetQueries,
+} from '../core/prometheus/presets';
 import { UsageError } from './command-line/usage-error';
 import {
   checkPresetFlags,
@@ -83,4 +89,15 @@ describe('--queries FILE', () => {
   it('a missing file is named', () => {
     expect(() => readQueriesFile(join(dir, 'absent.json'))).toThrow(/absent\.json: no such file$/);
   });
+});
+
+describe('README', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  it.each(Object.keys(PRESETS))(
+    'shows every query of --preset %s as the gateway sends it',
+    (name) => {
+      for (const [, query] of presetQueries(PRESETS[name]!))
+        expect(readme).toContain(`\`${query}\``);
+    },
+  );
 });

@@ -128,6 +128,36 @@ describe('usage errors: exit 2, one line naming the command and the option', () 
     },
     { argv: ['serve', 'now'], line: 'skewboard serve: takes no arguments, got "now"' },
     {
+      argv: ['serve', '--source', 'prometheus:http://127.0.0.1:9', '--preset', 'nope'],
+      line: 'skewboard serve: --preset "nope": unknown preset; use haproxy, envoy or istio',
+    },
+    {
+      argv: ['serve', '--preset', 'envoy'],
+      line: 'skewboard serve: --preset goes with --source prometheus:<base URL> only, not a sim: source',
+    },
+    {
+      argv: ['serve', '--source', 'haproxy:http://127.0.0.1:9/;csv', '--queries', 'q.json'],
+      line: 'skewboard serve: --queries goes with --source prometheus:<base URL> only, not a haproxy: source',
+    },
+    {
+      argv: [
+        'serve',
+        ...[
+          '--source',
+          'prometheus:http://127.0.0.1:9',
+          '--preset',
+          'istio',
+          '--queries',
+          'q.json',
+        ],
+      ],
+      line: "skewboard serve: --queries does not go with --preset: the file's queries replace a preset",
+    },
+    {
+      argv: ['serve', '--source', 'prometheus:http://127.0.0.1:9', '--queries', 'absent.json'],
+      line: 'skewboard serve: --queries absent.json: no such file',
+    },
+    {
       argv: ['check', '--window', '1h'],
       line: "skewboard check: --haproxy URL is required (the stats CSV's URL, e.g. http://lb:8404/stats;csv)",
     },

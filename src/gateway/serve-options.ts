@@ -11,6 +11,16 @@ export const SERVE_OPTIONS = {
     default: 'sim:lb-misconfig',
     help: 'sim:<scenario>, replay:<file>, haproxy:<stats CSV URL>, prometheus:<base URL>',
   },
+  preset: {
+    type: 'string',
+    placeholder: 'NAME',
+    help: 'haproxy (the default), envoy or istio: whose series a prometheus: source reads',
+  },
+  queries: {
+    type: 'string',
+    placeholder: 'FILE',
+    help: 'JSON of your own PromQL for a prometheus: source, instead of --preset',
+  },
   interval: {
     type: 'string',
     placeholder: 'D',
@@ -29,6 +39,8 @@ export const SERVE_OPTIONS = {
     placeholder: 'N',
     kind: 'port',
     default: '8080',
+    // -p is --port in most servers' command lines, not --preset
+    preferredGuess: true,
     help: 'the port of the page, the API and Socket.IO; 0: any free one',
   },
   token: {
@@ -107,7 +119,8 @@ export const SERVE_SPEC: CommandSpec<typeof SERVE_OPTIONS> = {
   notes: [
     'sources: sim:<scenario> (sim:lb-misconfig is the 2024-05-15 incident), replay:<recording',
     '         file, plain or .gz, played as if live at --speed>, haproxy:<stats CSV URL>,',
-    '         prometheus:<base URL, e.g. http://prometheus:9090> read as HAProxy exporter series',
+    "         prometheus:<base URL, e.g. http://prometheus:9090> read with --preset (HAProxy's",
+    '         exporter unless said) or --queries FILE',
     'records to <data>/recordings unless --record FILE or --no-record; tokens given in the',
     'environment do not show in ps; listening off loopback without --token is warned about.',
   ],

@@ -8,8 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordedPayload } from '../core/recording';
 import { createLiveAlerts, resolveConfig } from '../core/detector';
-import { HAPROXY_PRESET } from '../core/prometheus/presets';
+import { latencyNotice } from '../core/prometheus/presets';
 import { readDetectorConfig } from './detector-config-file';
+import { checkPresetFlags, chosenPreset, type PresetFlags } from './prometheus-preset-option';
 import { sourceRequest, withoutCredentials } from '../core/source-auth';
 import { Hub } from './hub';
 import { defineCommand } from './command-line/command';
@@ -53,7 +54,7 @@ const isLoopback = (host: string) =>
 const MIN_POLL_MS = 100;
 
 /** How a live source (haproxy:, prometheus:) is read. */
-interface PollOptions {
+interface PollOptions extends PresetFlags {
   intervalMs: number;
 }
 
@@ -82,6 +83,7 @@ async function sourceFrom(
 ): Promise<(skipFrames: number) => Source> {
   const warn = (m: string) => logger.warn(m);
   const { kind, target } = splitSpec(spec);
+  checkPresetFlags(polling, kind);
   switch (kind) {
     case 'sim':
       return (skipFrames) =>
@@ -110,9 +112,10 @@ async function sourceFrom(
           '--source prometheus:<base URL>, e.g. prometheus:http://prometheus:9090',
         );
       }
-      // only HAProxy's exporter so far; --preset comes with a second one
-      const preset = HAPROXY_PRESET;
       const request = sourceRequest(target, AUTH());
+      const preset = chosenPreset(polling);
+      const notice = latencyNotice(preset);
+      if (notice) logger.info(notice, { preset: preset.name, latency: preset.latency });
       return () =>
         prometheusSource({ ...request, name, preset, warn, intervalMs: polling.intervalMs });
     }
@@ -172,6 +175,8 @@ export async function serve(options: ServeOptions): Promise<number> {
         : `${kind}:${withoutCredentials(target)}`;
   const makeSource = await sourceFrom(spec, sourceName, speed, seed, logger, logFormat === 'json', {
     intervalMs: options.interval,
+    ...(options.preset !== undefined && { preset: options.preset }),
+    ...(options.queries !== undefined && { queries: options.queries }),
   });
   const dataDir = options.data;
   const plan = recordPlan(options, dataDir, kind === 'replay');

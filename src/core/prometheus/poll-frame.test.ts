@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sample as sampleValidator } from '../protocol';
-import { haproxyAnswers, vectorAnswer } from './fixtures';
+import { envoyAnswers, haproxyAnswers, istioAnswers, vectorAnswer } from './fixtures';
 import { emptyQueries, pollFrame, pollReading, pollServers, type PollAnswers } from './poll-frame';
-import { HAPROXY_PRESET } from './presets';
+import { ENVOY_PRESET, HAPROXY_PRESET, ISTIO_PRESET } from './presets';
 import { parseInstantVector } from './query-result';
 
 const parsed = (answers: Record<string, unknown>): PollAnswers =>
@@ -94,7 +94,7 @@ describe('pollFrame', () => {
       ['app/web1', 0, null],
       ['app/web2', 3, null],
     ]);
-    expect(reading(2000, 100, 53).servers.get('app/web1')?.latencyMeanS).toBe(0.012);
+    expect(reading(2000, 100, 53).servers.get('app/web1')?.latencyMs?.p95).toBe(12);
   });
 
   it('a preset without a latency query gives frames without latency', () => {
@@ -111,6 +111,96 @@ describe('pollFrame', () => {
 
   it('refuses polls out of order', () => {
     expect(() => pollFrame(reading(2000, 1, 1), reading(2000, 1, 1))).toThrow(RangeError);
+  });
+});
+
+const envoy = (t: number, a: number, b: number, bErrors = 0) =>
+  pollReading(ENVOY_PRESET, t, parsed(envoyAnswers(a, b, bErrors)));
+const istio = (t: number, a: number, b: number, quantilesA?: string[]) =>
+  pollReading(ISTIO_PRESET, t, parsed(istioAnswers(a, b, quantilesA)));
+
+describe('pollServers, envoy and istio: no weight series, so every server weighs 1', () => {
+  it.each([
+    {
+      reading: envoy(1000, 5, 7),
+      expected: [
+        { id: 'api/10.0.0.1:8080', label: '10.0.0.1:8080', pool: 'api', weight: 1 },
+        { id: 'api/10.0.0.2:8080', label: '10.0.0.2:8080', pool: 'api', weight: 1 },
+      ],
+    },
+    {
+      reading: istio(1000, 5, 7),
+      expected: [
+        {
+          id: 'reviews-v1/reviews-v1-7d9f8c-a1',
+          label: 'reviews-v1-7d9f8c-a1',
+          pool: 'reviews-v1',
+          weight: 1,
+        },
+        {
+          id: 'reviews-v1/reviews-v1-7d9f8c-b2',
+          label: 'reviews-v1-7d9f8c-b2',
+          pool: 'reviews-v1',
+          weight: 1,
+        },
+      ],
+    },
+  ])('$expected.0.pool', ({ reading, expected }) => {
+    expect(pollServers(reading)).toEqual(expected);
+  });
+});
+
+describe('pollFrame, envoy and istio', () => {
+  const A = 'reviews-v1/reviews-v1-7d9f8c-a1';
+  const B = 'reviews-v1/reviews-v1-7d9f8c-b2';
+  it.each([
+    {
+      case: 'envoy: requests and 5xx per endpoint; no latency at all, even with requests',
+      before: envoy(1000, 100, 50),
+      after: envoy(2000, 130, 60, 2),
+      expected: [
+        { id: 'api/10.0.0.1:8080', requests: 30, errors: 0, latencyMs: null },
+        { id: 'api/10.0.0.2:8080', requests: 10, errors: 2, latencyMs: null },
+      ],
+    },
+    {
+      case: 'istio: quantiles taken as milliseconds; a pod whose quantiles are NaN has none',
+      before: istio(1000, 100, 50),
+      after: istio(2000, 110, 53),
+      expected: [
+        { id: A, requests: 10, errors: 0, latencyMs: { p50: 12.5, p95: 47.5, p99: 95.5 } },
+        { id: B, requests: 3, errors: 0, latencyMs: null },
+      ],
+    },
+    {
+      case: 'istio: a pod with no requests in the interval has no latency, whatever the window says',
+      before: istio(1000, 100, 50),
+      after: istio(2000, 100, 50),
+      expected: [
+        { id: A, requests: 0, errors: 0, latencyMs: null },
+        { id: B, requests: 0, errors: 0, latencyMs: null },
+      ],
+    },
+    {
+      case: 'istio: quantiles out of order are raised to the one below, so the frame is valid',
+      before: istio(1000, 100, 50),
+      after: istio(2000, 101, 50, ['20', '10', '15']),
+      expected: [
+        { id: A, requests: 1, errors: 0, latencyMs: { p50: 20, p95: 20, p99: 20 } },
+        { id: B, requests: 0, errors: 0, latencyMs: null },
+      ],
+    },
+  ])('$case', ({ before, after, expected }) => {
+    const frame = pollFrame(before, after);
+    expect(frame.samples).toEqual(expected);
+    for (const s of frame.samples) expect(sampleValidator.check(s)).toEqual(s);
+  });
+
+  it('a mean in seconds (haproxy) and quantiles in milliseconds (istio) are both ms on the wire', () => {
+    const haproxy = pollFrame(reading(1000, 1, 1), reading(2000, 2, 1)).samples[0]!;
+    const mesh = pollFrame(istio(1000, 1, 1), istio(2000, 2, 1)).samples[0]!;
+    expect(haproxy.latencyMs).toEqual({ p50: 12, p95: 12, p99: 12 });
+    expect(mesh.latencyMs).toEqual({ p50: 12.5, p95: 47.5, p99: 95.5 });
   });
 });
 

@@ -2,7 +2,7 @@
  * One poll of Prometheus (the answers to a preset's queries at one instant) as the servers
  * `hello` lists, and two polls as one frame of the wire protocol.
  */
-import type { Sample, ServerInfo } from '../protocol';
+import type { Latency, Sample, ServerInfo } from '../protocol';
 import type { PromPreset, QueryName } from './presets';
 import type { VectorSample } from './query-result';
 
@@ -15,7 +15,8 @@ export interface ServerReading {
   errors?: number;
   weight?: number;
   up?: boolean;
-  latencyMeanS?: number;
+  /** in ms, whatever unit the preset's queries give */
+  latencyMs?: Latency;
 }
 
 /** Every server at one poll, at `t` (ms): the time the queries were evaluated at. */
@@ -52,9 +53,27 @@ export function pollReading(preset: PromPreset, t: number, answers: PollAnswers)
     }
     return values;
   };
-  const [errors, weight, up, latency] = (['errors', 'weight', 'up', 'latencyMean'] as const).map(
-    byId,
-  ) as [Map<string, number>, Map<string, number>, Map<string, number>, Map<string, number>];
+  const [errors, weight, up] = [byId('errors'), byId('weight'), byId('up')];
+  const [mean, p50, p95, p99] = [
+    byId('latencyMean'),
+    byId('latencyP50'),
+    byId('latencyP95'),
+    byId('latencyP99'),
+  ];
+  const toMs = preset.latencyUnit === 'milliseconds' ? 1 : 1000;
+  const latencyOf = (id: string): Latency | undefined => {
+    const m = mean.get(id);
+    if (m !== undefined) {
+      // only a mean is known: p50 = p95 = p99 = it, as the haproxy: source does
+      return m >= 0 ? { p50: m * toMs, p95: m * toMs, p99: m * toMs } : undefined;
+    }
+    const [a, b, c] = [p50.get(id), p95.get(id), p99.get(id)];
+    if (a === undefined || b === undefined || c === undefined || a < 0) return undefined;
+    // a user's own queries, or buckets that are not monotonic, can put a p95 under its p50:
+    // the wire needs them in order, and the larger is the safer to show
+    const p95ms = Math.max(a, b) * toMs;
+    return { p50: a * toMs, p95: p95ms, p99: Math.max(p95ms, c * toMs) };
+  };
   const servers = new Map<string, ServerReading>();
   for (const s of answers.requests ?? []) {
     const n = name(s.labels);
@@ -64,11 +83,11 @@ export function pollReading(preset: PromPreset, t: number, answers: PollAnswers)
     const e = errors.get(id);
     const w = weight.get(id);
     const u = up.get(id);
-    const l = latency.get(id);
+    const l = latencyOf(id);
     if (e !== undefined) reading.errors = e;
     if (w !== undefined && w >= 0) reading.weight = w;
     if (u !== undefined) reading.up = u > 0;
-    if (l !== undefined && l >= 0) reading.latencyMeanS = l;
+    if (l !== undefined) reading.latencyMs = l;
     servers.set(id, reading);
   }
   return { t, servers: new Map([...servers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
@@ -104,7 +123,8 @@ export function pollFrame(before: PollReading, after: PollReading): PollFrame {
       ...(now.errors !== undefined && {
         errors: Math.min(requests, growth(old.errors, now.errors)),
       }),
-      latencyMs: requests === 0 || now.latencyMeanS === undefined ? null : mean(now.latencyMeanS),
+      // CONTRACT: a server that served nothing in the interval has no latency
+      latencyMs: requests === 0 || now.latencyMs === undefined ? null : now.latencyMs,
       ...(now.up !== undefined && { up: now.up }),
       ...(now.weight !== undefined && { weight: now.weight }),
     };
@@ -119,12 +139,6 @@ function growth(before: number | undefined, after: number): number {
   const grown = after < before ? after : after - before;
   return Math.max(0, Math.round(grown));
 }
-
-// only a mean is known: p50 = p95 = p99 = it, as the haproxy: source does
-const mean = (seconds: number) => {
-  const ms = seconds * 1000;
-  return { p50: ms, p95: ms, p99: ms };
-};
 
 /** The preset's queries that came back with no series a server can be named by. */
 export function emptyQueries(preset: PromPreset, answers: PollAnswers): QueryName[] {

@@ -29,4 +29,19 @@ describe('suggestOption', () => {
   ])('$typed -> $want', ({ typed, want }) => {
     expect(suggestOption(typed, SERVE)).toBe(want);
   });
+
+  it.each([
+    // port and preset both start with p: the preferred one is the guess
+    { typed: '-p', want: '--port' },
+    { typed: '-pr', want: '--preset' },
+    { typed: '--prset', want: '--preset' },
+    // a preference only breaks ties among near names, it adds none
+    { typed: '-x', want: undefined },
+  ])('with --preset too, port preferred: $typed -> $want', ({ typed, want }) => {
+    expect(suggestOption(typed, [...SERVE, 'preset'], ['port'])).toBe(want);
+  });
+
+  it('without a preference, two near names are no guess', () => {
+    expect(suggestOption('-p', [...SERVE, 'preset'])).toBeUndefined();
+  });
 });

@@ -1,14 +1,21 @@
 /**
  * The option a mistyped one most likely meant: `-p` for `--port` (the only option starting
- * with p), `--prot` for `--port` (two letters off). Undefined when there is no single guess.
+ * with p, or the one of them `preferred` names), `--prot` for `--port` (two letters off).
+ * Undefined when there is no single guess.
  */
-export function suggestOption(rawName: string, names: readonly string[]): string | undefined {
+export function suggestOption(
+  rawName: string,
+  names: readonly string[],
+  preferred: readonly string[] = [],
+): string | undefined {
   const typed = rawName.replace(/^-{1,2}/, '');
   if (typed.length === 0 || typed.length > 64) return undefined;
   const near = rawName.startsWith('--')
     ? names.filter((name) => editDistance(typed, name) <= 2)
     : names.filter((name) => name.startsWith(typed));
-  return near.length === 1 ? `--${near[0]}` : undefined;
+  if (near.length === 1) return `--${near[0]}`;
+  const liked = near.filter((name) => preferred.includes(name));
+  return liked.length === 1 ? `--${liked[0]}` : undefined;
 }
 
 /** Levenshtein distance, one row at a time (names are short). */

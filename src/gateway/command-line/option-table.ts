@@ -10,6 +10,8 @@ export type ValueKind = 'text' | 'duration' | 'size' | 'port' | 'number';
 export interface SwitchOption {
   readonly type: 'boolean';
   readonly short?: string;
+  /** among several options a mistyped name is near, this is the one suggested */
+  readonly preferredGuess?: boolean;
   readonly help: string;
 }
 
@@ -21,6 +23,8 @@ export interface ValueOption {
   /** text unless said otherwise */
   readonly kind?: ValueKind;
   readonly short?: string;
+  /** among several options a mistyped name is near, this is the one suggested */
+  readonly preferredGuess?: boolean;
   /** may be given more than once; the values come in order */
   readonly multiple?: boolean;
   readonly required?: boolean;

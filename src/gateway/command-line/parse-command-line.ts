@@ -103,7 +103,10 @@ function whatIsWrong(command: CommandSpec, tokens: ReturnType<typeof parseArgs>[
     if (token.kind !== 'option') continue;
     const spec = token.name === 'help' ? HELP_OPTION : command.options[token.name];
     if (spec === undefined) {
-      const guess = suggestOption(token.rawName, Object.keys(command.options));
+      const preferred = Object.entries(command.options).flatMap(([name, o]) =>
+        o.preferredGuess === true ? [name] : [],
+      );
+      const guess = suggestOption(token.rawName, Object.keys(command.options), preferred);
       return `unknown option ${token.rawName} (${guess ? `did you mean ${guess}?` : '--help lists the options'})`;
     }
     if (spec.type === 'boolean' && token.value !== undefined) {

@@ -10,7 +10,12 @@ import {
   type PollAnswers,
   type PollReading,
 } from '../../core/prometheus/poll-frame';
-import { presetLatency, presetQueries, type PromPreset } from '../../core/prometheus/presets';
+import {
+  emptyQueryWarning,
+  presetLatency,
+  presetQueries,
+  type PromPreset,
+} from '../../core/prometheus/presets';
 import { parseInstantVector } from '../../core/prometheus/query-result';
 import { describeFetchError, pollingSource } from './polling-source';
 import type { Source } from './source';
@@ -91,11 +96,7 @@ export function prometheusSource(opts: PrometheusSourceOptions): Source {
         since.polls >= EMPTY_POLLS_BEFORE_WARNING && t - since.t >= EMPTY_FOR_MS_BEFORE_WARNING;
       if (toldEmpty.has(name) || !longEnough) continue;
       toldEmpty.add(name);
-      warn(
-        `${opts.name}: preset ${opts.preset.name}: the ${name} query came back empty` +
-          ` (no series with labels ${opts.preset.poolLabel} and ${opts.preset.serverLabel}): ` +
-          opts.preset.queries[name],
-      );
+      warn(emptyQueryWarning(opts.preset, name));
     }
   }
 

@@ -9,17 +9,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { io } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Hello, Sample } from '../../src/core/protocol';
 import { startGateway } from '../e2e/harness';
-import { startPrometheus, until, type Cleanups } from './real-prometheus';
+import { cleanupsAfterEach, startPrometheus, until } from '../support/services';
 
 const TEST_MS = 60_000;
 
-const cleanups: Cleanups = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
+const later = cleanupsAfterEach();
 
 // Istio's default buckets for request duration, in milliseconds
 const BUCKETS = [
@@ -78,7 +75,7 @@ async function startSidecar(codes: string[]) {
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  cleanups.push(async () => {
+  later(async () => {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
   });
@@ -122,9 +119,14 @@ describe('serve --source prometheus:<url> --preset istio', () => {
         'reviews-v1-a': await startSidecar(['200']),
         'reviews-v1-b': await startSidecar(['200', '503']),
       };
-      const prometheus = await startPrometheus(
-        cleanups,
-        Object.entries(pods).map(([pod, s]) => ({ address: s.address, labels: { pod } })),
+      const { url: prometheus } = await startPrometheus(
+        {
+          targets: Object.entries(pods).map(([pod, s]) => ({
+            address: s.address,
+            labels: { pod },
+          })),
+        },
+        later,
       );
       const gateway = await startGateway([
         '--source',
@@ -135,9 +137,9 @@ describe('serve --source prometheus:<url> --preset istio', () => {
         '1s',
         '--no-record',
       ]);
-      cleanups.push(() => gateway.stop());
+      later(() => gateway.stop());
       const socket = io(gateway.url, { transports: ['websocket'], forceNew: true });
-      cleanups.push(async () => void socket.close());
+      later(() => void socket.close());
       const hellos: Hello[] = [];
       const frames: Frame[] = [];
       socket.on('hello', (h: Hello) => hellos.push(h));

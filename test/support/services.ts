@@ -160,9 +160,15 @@ export async function startHaproxy(opts: HaproxyOptions, later: Later): Promise<
 
 export const PROMETHEUS = '/usr/bin/prometheus';
 
+/** A scrape target: `host:port`, and the labels Prometheus puts on its series (as SD would). */
+export interface Target {
+  address: string;
+  labels?: Record<string, string>;
+}
+
 export interface PrometheusOptions {
-  /** host:port targets scraped every second on /metrics */
-  targets: string[];
+  /** targets scraped every second on /metrics: `host:port`, or with target labels */
+  targets: (string | Target)[];
   /** a `--web.config.file` (basic auth, TLS), as YAML text */
   webConfig?: string;
   /** headers for the readiness check, e.g. the basic auth the web config asks for */
@@ -196,7 +202,13 @@ export async function startPrometheus(
       'scrape_configs:',
       '  - job_name: targets',
       '    static_configs:',
-      `      - targets: [${opts.targets.map((t) => `'${t}'`).join(', ')}]`,
+      ...opts.targets.flatMap((target) => {
+        const t = typeof target === 'string' ? { address: target } : target;
+        return [
+          `      - targets: ['${t.address}']`,
+          ...(t.labels ? [`        labels: ${JSON.stringify(t.labels)}`] : []),
+        ];
+      }),
       '',
     ].join('\n'),
   );

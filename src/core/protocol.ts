@@ -188,13 +188,15 @@ export const SOURCE_STATES = ['ok', 'failing', 'finished'] as const;
 
 /**
  * How the gateway's source is doing beyond its frames, sent when it changes and after `hello`
- * when it is not ok: why frames stopped (a Prometheus that does not answer, and what it said),
- * or that a replay played to its end.
+ * when there is something to say: why frames stopped (a Prometheus that does not answer, and
+ * what it said), why they are empty (a query with no series), or that a replay played to its end.
  */
 export const sourceStatus = T.object({
   v: version,
   state: T.literal(...SOURCE_STATES),
   problem: T.optional(T.boundedString(1_000)),
+  /** the system answers, but with nothing to show: e.g. a Prometheus query with no series */
+  notice: T.optional(T.boundedString(1_000)),
 });
 export type SourceStatus = T.Infer<typeof sourceStatus>;
 

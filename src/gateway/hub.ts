@@ -153,20 +153,9 @@ export class Hub implements SourceSink {
   state(state: SourceState): void {
     const before = this.sourceState;
     this.sourceState = state;
-    const same =
-      before.kind === state.kind &&
-      (before.kind !== 'failing' || state.kind !== 'failing' || before.problem === state.problem);
-    if (!same) this.io.emit('source-status', this.sourceStatus());
-  }
-
-  private sourceStatus(): SourceStatus {
-    const state = this.sourceState;
-    return {
-      v: PROTOCOL_VERSION,
-      state: state.kind,
-      // bounded as the wire is: a system's error text is not ours to trust with length
-      ...(state.kind === 'failing' && { problem: state.problem.slice(0, 1_000) }),
-    };
+    if (JSON.stringify(statusOf(state)) !== JSON.stringify(statusOf(before))) {
+      this.io.emit('source-status', statusOf(state));
+    }
   }
 
   /** Socket.IO clients connected now. */
@@ -284,7 +273,8 @@ export class Hub implements SourceSink {
     socket.emit('hello', this.hello());
     for (const frame of this.log.after(resumeAfterSeq)) socket.emit('frame', frame);
     for (const alert of this.detector.firing()) socket.emit('alert', alert);
-    if (this.sourceState.kind !== 'ok') socket.emit('source-status', this.sourceStatus());
+    const status = statusOf(this.sourceState);
+    if (status.state !== 'ok' || status.notice !== undefined) socket.emit('source-status', status);
     for (const annotation of this.annotations.values()) socket.emit('annotation', annotation);
 
     const mayWrite = (socket.data as SocketData).access === 'write';
@@ -380,4 +370,15 @@ function presented(auth: unknown): (string | undefined)[] {
   if (typeof auth !== 'object' || auth === null) return [];
   const { token, writeToken } = auth as { token?: unknown; writeToken?: unknown };
   return [token, writeToken].map((t) => (typeof t === 'string' ? t : undefined));
+}
+
+/** A source's state as the page is told it; bounded as the wire is (a system's text is not ours). */
+function statusOf(state: SourceState): SourceStatus {
+  return {
+    v: PROTOCOL_VERSION,
+    state: state.kind,
+    ...(state.kind === 'failing' && { problem: state.problem.slice(0, 1_000) }),
+    ...(state.kind === 'ok' &&
+      state.notice !== undefined && { notice: state.notice.slice(0, 1_000) }),
+  };
 }

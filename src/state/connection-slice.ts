@@ -22,6 +22,9 @@ export interface ConnectionSlice {
   source:
     | Pick<Hello, 'source' | 'mode' | 'intervalMs' | 'tz' | 'speed' | 'shareWindowMs' | 'latency'>
     | undefined;
+  /** what the gateway's source answers that leaves the page empty (a query with no series) */
+  sourceNotice: string | undefined;
+  setSourceNotice: (notice: string | undefined) => void;
   /** the live gateway, when the page follows one */
   gateway: GatewayAccess | undefined;
   setConnection: (state: ConnectionState, detail?: string) => void;
@@ -36,6 +39,8 @@ export const createConnectionSlice: StateCreator<ConnectionSlice> = (set) => ({
   connection: 'connecting',
   connectionDetail: undefined,
   source: undefined,
+  sourceNotice: undefined,
+  setSourceNotice: (sourceNotice) => set({ sourceNotice }),
   gateway: undefined,
   setConnection: (connection, connectionDetail) => set({ connection, connectionDetail }),
   setGateway: (gateway) => set({ gateway }),

@@ -99,6 +99,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   on('alert', (alert: AlertPayload) => alerts.alert(alert));
   on('source-status', (status: SourceStatus) => {
     sourceProblem = status.state === 'failing' ? status.problem : undefined;
+    state().setSourceNotice(status.state === 'ok' ? status.notice : undefined);
     if (state().connection === 'stale') state().setConnection('stale', staleDetail());
   });
   on('annotation', (a: Annotation) => notes.push({ upsert: a }));

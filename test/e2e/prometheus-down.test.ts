@@ -12,7 +12,7 @@ import {
   startPrometheus,
   until,
 } from '../support/services';
-import { launchBrowser, startGateway } from './harness';
+import { freePort, launchBrowser, startGateway } from './harness';
 import { attr, waitFor } from './wait';
 
 const later = cleanupsAfterEach();
@@ -78,4 +78,33 @@ describe('a live page on a prometheus: source', () => {
     expect(output).toMatch(/source stalled: no frame for \d+ ms: requests query: .*ECONNREFUSED/);
     expect(output).toContain(`prometheus:${prometheus.url} answers again`);
   }, 120_000);
+
+  it('says on the page which query came back empty when Prometheus has no series for the preset', async () => {
+    // Prometheus scraping a port where nothing listens: no HAProxy series at all
+    const prometheus = await startPrometheus({ targets: [`127.0.0.1:${await freePort()}`] }, later);
+    const gateway = await startGateway([
+      '--source',
+      `prometheus:${prometheus.url}`,
+      '--interval',
+      '500ms',
+      '--no-record',
+    ]);
+    later(() => gateway.stop());
+    const browser = await launchBrowser();
+    later(() => browser.close());
+    const page = await browser.newPage();
+    await page.goto(gateway.url);
+    const notice = page.locator('[data-testid="source-notice"]');
+    // said once the query has stayed empty for 15 s: Prometheus' first scrape can take seconds
+    await until(
+      40_000,
+      async () => (await notice.count()) === 1,
+      () => `no notice on the page\n${gateway.output()}`,
+    );
+    const text = await notice.innerText();
+    expect(text).toContain('preset haproxy: the requests query came back empty');
+    expect(text).toContain('haproxy_server_loadbalanced_total');
+    // frames still come, empty: the page is live, not stale, and says why it shows nothing
+    expect(await attr(page, '[data-testid="connection"]', 'data-state')).toBe('live');
+  }, 90_000);
 });

@@ -5,7 +5,7 @@
  */
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { Frame, Hello } from '../../src/core/protocol';
+import type { Frame, Hello, SourceStatus } from '../../src/core/protocol';
 import { freePort, startGateway } from '../e2e/harness';
 import {
   cleanupsAfterEach,
@@ -131,6 +131,15 @@ describe('serve --source prometheus:<url> (haproxy preset)', () => {
         expect(output.split(`the ${query} query came back empty`)).toHaveLength(2);
       }
       expect(output).toContain('sum by (proxy, server) (haproxy_server_loadbalanced_total)');
+
+      // a client that connects now is told why its fleet is empty, right after the hello
+      const late = io(gateway.url, { transports: ['websocket'], forceNew: true });
+      later(() => void late.close());
+      const status = await new Promise<SourceStatus>((resolve) =>
+        late.on('source-status', resolve),
+      );
+      expect(status.state).toBe('ok');
+      expect(status.notice).toContain('the requests query came back empty');
     },
     TEST_MS,
   );

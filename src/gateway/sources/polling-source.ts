@@ -22,6 +22,8 @@ export interface PollingSourceOptions<R extends Reading> {
   servers(reading: R): ServerInfo[];
   /** what happened between two reads, `before.t < after.t` */
   frame(before: R, after: R): SourceFrame;
+  /** after each read: what the system answers that leaves the page empty, if anything */
+  notice?: () => string | undefined;
   /** what the system's latency figures are (`hello.latency`); absent: quantiles */
   latency?: SourceInfo['latency'];
   warn: (message: string) => void;
@@ -88,7 +90,8 @@ export function pollingSource<R extends Reading>(opts: PollingSourceOptions<R>):
       if (failing !== undefined) warn(`${name} answers again`);
       failing = undefined;
       failures = 0;
-      sink.state?.({ kind: 'ok' });
+      const notice = opts.notice?.();
+      sink.state?.({ kind: 'ok', ...(notice !== undefined && { notice }) });
       const servers = opts.servers(now);
       // a new or removed server, or a changed weight, is a new server list
       const key = JSON.stringify(servers);

@@ -123,6 +123,11 @@ export function prometheusSource(opts: PrometheusSourceOptions): Source {
     name: opts.name,
     intervalMs: opts.intervalMs ?? DEFAULT_PROMETHEUS_INTERVAL_MS,
     read,
+    // an empty requests query is an empty fleet: the page says why instead of showing nothing
+    notice: () =>
+      toldEmpty.has('requests') && emptySince.has('requests')
+        ? emptyQueryWarning(opts.preset, 'requests')
+        : undefined,
     servers: pollServers,
     frame: pollFrame,
     latency: presetLatency(opts.preset),

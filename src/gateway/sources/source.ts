@@ -19,11 +19,12 @@ export interface SourceFrame {
 export type SourceAnnotation = Omit<Annotation, 'v'>;
 
 /**
- * How a source is doing beyond its frames, for `/readyz` and the log: a live system that does
- * not answer (and why), or a recording played to its end, which is not a stall.
+ * How a source is doing beyond its frames, for `/readyz`, the log and the page: a live system
+ * that does not answer (and why), one that answers with nothing to show (`notice`: a query
+ * with no series), or a recording played to its end, which is not a stall.
  */
 export type SourceState =
-  { kind: 'ok' } | { kind: 'failing'; problem: string } | { kind: 'finished' };
+  { kind: 'ok'; notice?: string } | { kind: 'failing'; problem: string } | { kind: 'finished' };
 
 /** Where a source delivers what it produces. */
 export interface SourceSink {

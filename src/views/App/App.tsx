@@ -10,6 +10,7 @@ import { NoteForm } from '../Notes';
 import { OpenRecording, ReplayBar } from '../Replay';
 import { ExportWindowButton } from '../ExportWindow';
 import { SnapshotButton } from '../Snapshot';
+import { SourceNotice } from '../SourceNotice';
 import {
   selectViewEnd,
   useDashboard,
@@ -73,6 +74,7 @@ export function App({ kiosk }: AppProps) {
       )}
       <ReplayBar tz={zone} kiosk={kiosk} />
       <AlertBanner tz={zone} />
+      <SourceNotice />
       <main className="app-main">
         <div className="app-column">
           <Heatmap tz={zone} kiosk={kiosk} />

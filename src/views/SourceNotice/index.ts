@@ -1,0 +1,1 @@
+export { SourceNotice } from './SourceNotice';

@@ -361,8 +361,8 @@ export class SeriesStore {
 
   /**
    * A store over a snapshot's arrays (not copied). Each server's last sample is read back from
-   * its columns; a server with none held was listed by a hello after the last push (a store
-   * drops the others), so it keeps the next push's grace.
+   * its columns; one with none held (listed by a hello, not sampled since) counts as listed
+   * now: it has until the next push leaves the window.
    */
   static fromSnapshot(snapshot: SeriesSnapshot): SeriesStore {
     const store = new SeriesStore({ capacity: 0, maxAgeMs: snapshot.maxAgeMs });

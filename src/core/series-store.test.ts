@@ -91,7 +91,12 @@ describe('SeriesStore is bounded by age', () => {
     expect(Array.from({ length: store.length }, (_, i) => store.times[store.slot(i)])).toEqual(
       held.map((s) => s * 1000),
     );
-    expect(results.at(-1)).toEqual({ kind: 'appended', evicted: lastEvicted, serversAdded: false });
+    expect(results.at(-1)).toEqual({
+      kind: 'appended',
+      evicted: lastEvicted,
+      serversAdded: false,
+      serversDropped: false,
+    });
   });
 });
 
@@ -182,12 +187,13 @@ describe('SeriesStore stores each sample in its server row', () => {
   it('a reused slot forgets the figures of the frame it held before', () => {
     const store = new SeriesStore({ capacity: 2, maxAgeMs: DAY });
     store.push(frame(1, 1000, [sample('web-1', 10, 40, { errors: 2, up: false, weight: 5 })]));
-    store.push(frame(2, 2000, [sample('web-2', 20)]));
+    store.push(frame(2, 2000, [sample('web-1', 20, 60), sample('web-2', 20)]));
+    // frame 3 takes frame 1's slot and has no sample of web-1
     store.push(frame(3, 3000, [sample('web-2', 30)]));
     expect(heldSeqs(store)).toEqual([2, 3]);
-    for (const field of ['requests', 'errors', 'p95'] as const) {
-      expect(column(store, 'web-1', field), field).toEqual([NaN, NaN]);
-    }
+    expect(column(store, 'web-1', 'requests')).toEqual([20, NaN]);
+    expect(column(store, 'web-1', 'errors')).toEqual([0, NaN]);
+    expect(column(store, 'web-1', 'p95')).toEqual([60, NaN]);
     expect(column(store, 'web-1', 'up')).toEqual([1, 1]);
   });
 
@@ -201,7 +207,12 @@ describe('SeriesStore stores each sample in its server row', () => {
     const result = store.push(
       frame(2, 2000, [sample('web-1', 10), sample('web-2', 10, 50, extra)]),
     );
-    expect(result).toEqual({ kind: 'appended', evicted: 0, serversAdded: true });
+    expect(result).toEqual({
+      kind: 'appended',
+      evicted: 0,
+      serversAdded: true,
+      serversDropped: false,
+    });
     expect(store.servers.map((s) => s.id)).toEqual(['web-1', 'web-2']);
     expect(store.server('web-2')!.weight).toBe(weight);
     expect(store.push(frame(3, 3000, [sample('web-2', 1)]))).toMatchObject({ serversAdded: false });
@@ -396,5 +407,186 @@ describe('a frame given as columns, as a recording’s frame lines are read', ()
     expect(store.pushColumns(2, 3000, columns(f))).toEqual({ kind: 'duplicate' });
     expect(store.pushColumns(3, 1000, columns(f))).toEqual({ kind: 'out-of-order' });
     expect(store.length).toBe(1);
+  });
+});
+
+describe('a fleet whose servers come and go', () => {
+  const ids = (store: SeriesStore) => store.servers.map((s) => s.id);
+
+  /** 'gone' sampled in frames 1..lastSampled, 'idle' in every frame with no requests. */
+  it.each([
+    {
+      name: 'by count: still held while its last frame is',
+      capacity: 5,
+      maxAgeMs: DAY,
+      lastSampled: 3,
+      pushes: 7,
+      gone: true,
+    },
+    {
+      name: 'by count: gone once its last frame is evicted',
+      capacity: 5,
+      maxAgeMs: DAY,
+      lastSampled: 3,
+      pushes: 8,
+      gone: false,
+    },
+    {
+      name: 'by age: still held while its last frame is',
+      capacity: 100,
+      maxAgeMs: 4000,
+      lastSampled: 3,
+      pushes: 7,
+      gone: true,
+    },
+    {
+      name: 'by age: gone once its last frame is too old',
+      capacity: 100,
+      maxAgeMs: 4000,
+      lastSampled: 3,
+      pushes: 8,
+      gone: false,
+    },
+  ])('$name', ({ capacity, maxAgeMs, lastSampled, pushes, gone }) => {
+    const store = new SeriesStore({ capacity, maxAgeMs });
+    let dropped = false;
+    for (let seq = 1; seq <= pushes; seq++) {
+      const samples = [sample('idle', 0)];
+      if (seq <= lastSampled) samples.push(sample('gone', 5));
+      const result = store.push(frame(seq, seq * 1000, samples));
+      if (result.kind === 'appended' && result.serversDropped) dropped = true;
+    }
+    expect(store.server('gone') !== undefined).toBe(gone);
+    expect(ids(store)).toEqual(gone ? ['idle', 'gone'] : ['idle']);
+    expect(dropped).toBe(!gone);
+    // an idle server still sampled is not departed
+    expect(column(store, 'idle', 'requests')).toEqual(Array(store.length).fill(0));
+  });
+
+  it('a server listed by hello and never sampled goes once the frame after the hello does', () => {
+    const store = new SeriesStore({ capacity: 3, maxAgeMs: DAY });
+    store.push(frame(1, 1000));
+    store.setServers([{ id: 'quiet', weight: 1, pool: 'web' }]);
+    for (let seq = 2; seq <= 4; seq++) store.push(frame(seq, seq * 1000));
+    // frames 2..4 held: frame 2, the first after the hello, still is
+    expect(ids(store)).toEqual(['web-1', 'quiet']);
+    store.push(frame(5, 5000));
+    expect(ids(store)).toEqual(['web-1']);
+  });
+
+  it('a departed server that comes back is a new row, empty before its return', () => {
+    const store = new SeriesStore({ capacity: 3, maxAgeMs: DAY });
+    store.push(frame(1, 1000, [sample('web-1', 1), sample('pod-a', 4)]));
+    for (let seq = 2; seq <= 4; seq++) store.push(frame(seq, seq * 1000));
+    expect(ids(store)).toEqual(['web-1']);
+    store.push(frame(5, 5000, [sample('web-1', 1), sample('pod-a', 9)]));
+    expect(ids(store)).toEqual(['web-1', 'pod-a']);
+    expect(column(store, 'pod-a', 'requests')).toEqual([NaN, NaN, 9]);
+  });
+
+  it('serverListVersion moves when a server is added or dropped, not otherwise', () => {
+    const store = new SeriesStore({ capacity: 2, maxAgeMs: DAY });
+    const versions: number[] = [];
+    const step = (seq: number, samples: Sample[]) => {
+      store.push(frame(seq, seq * 1000, samples));
+      versions.push(store.serverListVersion);
+    };
+    step(1, [sample('a', 1), sample('b', 1)]);
+    step(2, [sample('a', 1), sample('b', 1)]);
+    step(3, [sample('a', 1)]);
+    // b's last frame goes; c comes: as many rows, other servers
+    step(4, [sample('a', 1), sample('c', 1)]);
+    expect(ids(store)).toEqual(['a', 'c']);
+    expect(versions[1]).toBe(versions[0]);
+    expect(versions[2]).toBe(versions[1]);
+    expect(versions[3]).toBeGreaterThan(versions[2]!);
+  });
+
+  /**
+   * 10,000 frames; a pod starts every `every` frames and lives 50, its id never used again;
+   * one server ('lb') idles through it all. The ids sampled in the frames held, worked out
+   * from the frames themselves, are the store's servers after every push.
+   */
+  const LIFE = 50;
+  const podsAt = (seq: number, every: number) => {
+    const out: string[] = [];
+    for (let born = Math.max(0, seq - LIFE + 1); born <= seq; born++) {
+      if (born % every === 0) out.push(`pod-${born}`);
+    }
+    return out;
+  };
+  const churnFrame = (seq: number, every: number): Frame =>
+    frame(seq, seq * 1000, [
+      sample('lb', 0),
+      ...podsAt(seq, every).map((id, i) => sample(id, 10 + i)),
+    ]);
+
+  it.each([
+    { by: 'count', capacity: 120, maxAgeMs: DAY, every: 5, columns: false },
+    { by: 'age', capacity: 10_000, maxAgeMs: 119_000, every: 5, columns: false },
+    { by: 'count, frames as columns', capacity: 120, maxAgeMs: DAY, every: 7, columns: true },
+  ])(
+    'by $by: servers stay those sampled in the frames held',
+    ({ capacity, maxAgeMs, every, columns }) => {
+      const store = new SeriesStore({ capacity, maxAgeMs });
+      const encoder = new TextEncoder();
+      const scanner = new FrameLineScanner();
+      let most = 0;
+      for (let seq = 1; seq <= 10_000; seq++) {
+        const f = churnFrame(seq, every);
+        if (columns) {
+          const bytes = encoder.encode(JSON.stringify({ type: 'frame', ...f }));
+          expect(scanner.scan(bytes, 0, bytes.length)).toBe(true);
+          store.pushColumns(f.seq, f.t, scanner);
+        } else {
+          store.push(f);
+        }
+        most = Math.max(most, store.servers.length);
+        if (seq % 997 !== 0 && seq !== 10_000) continue;
+        const held = heldSeqs(store);
+        const sampled = new Set(
+          held.flatMap((s) => churnFrame(s!, every).samples.map((x) => x.id)),
+        );
+        expect(new Set(ids(store)), `after frame ${seq}`).toEqual(sampled);
+      }
+      expect(store.length).toBe(120);
+      // alive now (50 / every) plus those whose last sample is still held (120 / every), and lb
+      const bound = Math.ceil(LIFE / every) + Math.ceil(120 / every) + 1;
+      expect(most).toBeLessThanOrEqual(bound);
+      // 10,000 / every pods were seen in all
+      expect(most).toBeLessThan(10_000 / every / 10);
+      // what a snapshot hands over: two arrays per frame slot, seven per server held
+      expect(snapshotBuffers(store.snapshot())).toHaveLength(2 + 7 * store.servers.length);
+    },
+  );
+
+  it('a store rebuilt from a snapshot drops servers as the original does', () => {
+    const original = new SeriesStore({ capacity: 60, maxAgeMs: DAY });
+    original.setServers([{ id: 'listed', weight: 1 }]);
+    for (let seq = 1; seq <= 200; seq++) original.push(churnFrame(seq, 5));
+    original.setServers([{ id: 'announced', weight: 2, pool: 'web' }]);
+    const copy = SeriesStore.fromSnapshot(structuredClone(original.snapshot()));
+    expect(ids(copy)).toEqual(ids(original));
+    expect(ids(copy)).toContain('announced');
+    expect(ids(copy)).not.toContain('listed');
+    for (let seq = 201; seq <= 400; seq++) {
+      const f = churnFrame(seq, 5);
+      expect(copy.push(f), `frame ${seq}`).toEqual(original.push(f));
+      expect(ids(copy), `frame ${seq}`).toEqual(ids(original));
+    }
+    expect(ids(copy)).not.toContain('announced');
+  });
+
+  it('a store resized smaller keeps only the servers sampled in the frames it keeps', () => {
+    const store = new SeriesStore({ capacity: 10, maxAgeMs: DAY });
+    store.push(frame(1, 1000, [sample('web-1', 1), sample('early', 3)]));
+    for (let seq = 2; seq <= 6; seq++) store.push(frame(seq, seq * 1000));
+    store.setServers([{ id: 'announced', weight: 1 }]);
+    expect(ids(store)).toEqual(['web-1', 'early', 'announced']);
+    const cut = store.resized(3);
+    expect(ids(cut)).toEqual(['web-1', 'announced']);
+    const grown = store.resized(20);
+    expect(ids(grown)).toEqual(['web-1', 'early', 'announced']);
+    expect(column(grown, 'early', 'requests')).toEqual([3, NaN, NaN, NaN, NaN, NaN]);
   });
 });

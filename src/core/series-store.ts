@@ -1,7 +1,8 @@
 /**
  * The per-server time series behind the heatmap and the bars: one ring of frame slots shared by
  * every server, each server's figures in typed arrays indexed by slot. Bounded by slot count
- * and by age, so a tab open for weeks holds constant memory.
+ * and by age, and a server goes once its last sample has left the window (a fleet whose pods
+ * come and go), so a tab open for weeks holds memory for the servers alive in the window only.
  */
 import type { Frame, ServerInfo } from './protocol';
 
@@ -24,7 +25,7 @@ export interface ServerSeries {
 
 /** What a push changed, so a view knows whether to append a column or repaint. */
 export type PushResult =
-  | { kind: 'appended'; evicted: number; serversAdded: boolean }
+  | { kind: 'appended'; evicted: number; serversAdded: boolean; serversDropped: boolean }
   | { kind: 'duplicate' }
   | { kind: 'out-of-order' };
 
@@ -89,7 +90,14 @@ export class SeriesStore {
   private readonly indexOf = new Map<string, number>();
   /** per server, the push that last wrote its slot (see push) */
   private stamps: number[] = [];
+  /**
+   * per server, the push of its last sample; one listed by setServers counts as sampled by the
+   * next push, so it has the whole window to show up. The frames held are always the last
+   * `count` pushes, so a server whose number is below the oldest one held has departed.
+   */
+  private seen: number[] = [];
   private pushes = 0;
+  private listVersion = 0;
   /** each server's id as UTF-8, to match a frame's columns without decoding */
   private idBytes: Uint8Array[] = [];
   /** per sample position, the server index it had in the last frame given as columns */
@@ -145,29 +153,42 @@ export class SeriesStore {
     return lo;
   }
 
+  /** Moves whenever a server is added or dropped: rows cached by index are stale then. */
+  get serverListVersion(): number {
+    return this.listVersion;
+  }
+
   server(id: string): ServerSeries | undefined {
     const index = this.indexOf.get(id);
     return index === undefined ? undefined : this.servers[index];
   }
 
-  /** Adds or updates servers from `hello`; returns whether the list grew. */
+  /**
+   * Adds or updates servers from `hello`; returns whether the list grew. A server listed
+   * counts as sampled by the next frame: if no sample follows, it goes when that frame does.
+   */
   setServers(infos: readonly ServerInfo[]): boolean {
     let added = false;
     for (const info of infos) {
-      const existing = this.server(info.id);
-      if (existing) {
+      let index = this.indexOf.get(info.id);
+      if (index !== undefined) {
+        const existing = this.servers[index]!;
         existing.weight = info.weight;
         existing.label = info.label;
         existing.pool = info.pool;
       } else {
-        this.addServer(info.id, info.weight, info.label, info.pool);
+        index = this.addServer(info.id, info.weight, info.label, info.pool);
         added = true;
       }
+      this.seen[index] = this.pushes + 1;
     }
     return added;
   }
 
-  /** Forgets every frame (a new gateway numbers its frames afresh); servers stay. */
+  /**
+   * Forgets every frame (a new gateway numbers its frames afresh); servers stay until frames
+   * of the new numbering push them out, unless a sample or hello names them again.
+   */
   clearFrames(): void {
     this.start = 0;
     this.count = 0;
@@ -185,6 +206,7 @@ export class SeriesStore {
         }
         const s = this.servers[index]!;
         this.stamps[index] = stamp;
+        this.seen[index] = stamp;
         if (sample.weight !== undefined) s.weight = sample.weight;
         s.requests[slot] = sample.requests;
         s.errors[slot] = sample.errors ?? 0;
@@ -220,6 +242,7 @@ export class SeriesStore {
         }
         const s = this.servers[index]!;
         this.stamps[index] = stamp;
+        this.seen[index] = stamp;
         const weight = frame.weight[i]!;
         if (weight === weight) s.weight = weight;
         const errors = frame.errors[i]!;
@@ -238,7 +261,8 @@ export class SeriesStore {
   /**
    * Takes a new frame's slot, has `writeSamples` fill it (stamping each server it writes;
    * it says whether servers were added), then gives the servers the frame left out empty
-   * figures, so a full frame, the usual one, writes each slot once; frames too old go.
+   * figures, so a full frame, the usual one, writes each slot once; frames too old go, and
+   * with them the servers none of the frames left held a sample of.
    */
   private append(
     seq: number,
@@ -281,7 +305,40 @@ export class SeriesStore {
       this.count--;
       evicted++;
     }
-    return { kind: 'appended', evicted, serversAdded };
+    // a server can only depart when a frame goes
+    const serversDropped = evicted > 0 && this.dropDeparted();
+    return { kind: 'appended', evicted, serversAdded, serversDropped };
+  }
+
+  /** Drops the servers with no sample in the frames held; returns whether any went. */
+  private dropDeparted(): boolean {
+    const oldestHeld = this.pushes - this.count + 1;
+    const n = this.servers.length;
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const s = this.servers[i]!;
+      if (this.seen[i]! < oldestHeld) {
+        this.indexOf.delete(s.id);
+        continue;
+      }
+      if (kept !== i) {
+        this.servers[kept] = s;
+        this.stamps[kept] = this.stamps[i]!;
+        this.seen[kept] = this.seen[i]!;
+        this.idBytes[kept] = this.idBytes[i]!;
+        this.indexOf.set(s.id, kept);
+      }
+      kept++;
+    }
+    if (kept === n) return false;
+    this.servers.length = kept;
+    this.stamps.length = kept;
+    this.seen.length = kept;
+    this.idBytes.length = kept;
+    // the positions remembered point at old indexes
+    this.indexAtPosition.length = 0;
+    this.listVersion++;
+    return true;
   }
 
   /**
@@ -302,7 +359,11 @@ export class SeriesStore {
     };
   }
 
-  /** A store over a snapshot's arrays (not copied). */
+  /**
+   * A store over a snapshot's arrays (not copied). Each server's last sample is read back from
+   * its columns; one with none held (listed by a hello, not sampled since) counts as listed
+   * now: it has until the next push leaves the window.
+   */
   static fromSnapshot(snapshot: SeriesSnapshot): SeriesStore {
     const store = new SeriesStore({ capacity: 0, maxAgeMs: snapshot.maxAgeMs });
     Object.assign(store, {
@@ -313,18 +374,24 @@ export class SeriesStore {
       count: snapshot.count,
       lastSeq: snapshot.lastSeq,
       missed: snapshot.missed,
+      // the held frames as pushes 1..count
+      pushes: snapshot.count,
     });
     for (const s of snapshot.servers) {
       store.servers.push(s);
       store.idBytes.push(ID_ENCODER.encode(s.id));
       store.indexOf.set(s.id, store.servers.length - 1);
+      let k = snapshot.count - 1;
+      while (k >= 0 && Number.isNaN(s.requests[store.slot(k)]!)) k--;
+      store.seen.push(k >= 0 ? k + 1 : snapshot.count + 1);
     }
     return store;
   }
 
   /**
    * A copy with room for `capacity` frames, holding the same frames (the newest, if fewer
-   * fit) and servers: a loader that does not know how many frames are coming grows its store.
+   * fit) and the servers sampled in them: a loader that does not know how many frames are
+   * coming grows its store.
    */
   resized(capacity: number): SeriesStore {
     const keep = Math.min(this.count, capacity);
@@ -342,16 +409,19 @@ export class SeriesStore {
       maxAgeMs: this.maxAgeMs,
       times: copy(this.times, new Float64Array(capacity)),
       seqs: copy(this.seqs, new Float64Array(capacity)),
-      servers: this.servers.map((s) => ({
-        ...s,
-        requests: copy(s.requests, new Float32Array(capacity).fill(NaN)),
-        errors: copy(s.errors, new Float32Array(capacity).fill(NaN)),
-        p50: copy(s.p50, new Float32Array(capacity).fill(NaN)),
-        p95: copy(s.p95, new Float32Array(capacity).fill(NaN)),
-        p99: copy(s.p99, new Float32Array(capacity).fill(NaN)),
-        up: copy(s.up, new Uint8Array(capacity).fill(1)),
-        weights: copy(s.weights, new Float32Array(capacity).fill(s.weight)),
-      })),
+      // those last sampled in a frame cut off have departed
+      servers: this.servers
+        .filter((_, i) => this.seen[i]! > this.pushes - keep)
+        .map((s) => ({
+          ...s,
+          requests: copy(s.requests, new Float32Array(capacity).fill(NaN)),
+          errors: copy(s.errors, new Float32Array(capacity).fill(NaN)),
+          p50: copy(s.p50, new Float32Array(capacity).fill(NaN)),
+          p95: copy(s.p95, new Float32Array(capacity).fill(NaN)),
+          p99: copy(s.p99, new Float32Array(capacity).fill(NaN)),
+          up: copy(s.up, new Uint8Array(capacity).fill(1)),
+          weights: copy(s.weights, new Float32Array(capacity).fill(s.weight)),
+        })),
       start: 0,
       count: keep,
       lastSeq: this.lastSeq,
@@ -379,6 +449,9 @@ export class SeriesStore {
     this.servers.push(series);
     this.idBytes.push(ID_ENCODER.encode(id));
     this.indexOf.set(id, this.servers.length - 1);
+    // a sample is written after, and setServers sets the grace; either way it is seen now
+    this.seen.push(this.pushes);
+    this.listVersion++;
     return this.servers.length - 1;
   }
 }

@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
-import { createLiveAlerts, type LiveAlerts } from '../core/detector';
+import { AnnouncedServers } from '../core/announced-servers';
+import { createLiveAlerts, DEFAULT_CONFIG, type LiveAlerts } from '../core/detector';
 import { FrameLog } from '../core/frame-log';
 import type { RecordedPayload } from '../core/recording';
 import {
@@ -68,7 +69,10 @@ export interface HubOptions {
   noteLimits?: NoteLimits;
   /** the detector run on every frame (the defaults unless given; `serve --config` sets it) */
   alerts?: LiveAlerts;
-  /** its window, told to the page in `hello` so the share bars take the same one */
+  /**
+   * its window, told to the page in `hello` so the share bars take the same one; a server
+   * with no sample for this long is left out of `hello` (the detector's default unless given)
+   */
   shareWindowMs?: number;
 }
 
@@ -93,6 +97,7 @@ export class Hub implements SourceSink {
   private sourceState: SourceState = { kind: 'ok' };
   private readonly budget: NoteBudget;
   private readonly detector: DetectorRunner;
+  private readonly announced: AnnouncedServers;
 
   constructor(
     private readonly io: Server,
@@ -102,6 +107,7 @@ export class Hub implements SourceSink {
     this.nextSeq = opts.nextSeq ?? 0;
     this.gatewayId = opts.gatewayId ?? randomUUID();
     this.budget = new NoteBudget(opts.noteLimits);
+    this.announced = new AnnouncedServers(opts.shareWindowMs ?? DEFAULT_CONFIG.windowMs);
     this.detector = new DetectorRunner(
       opts.alerts ?? createLiveAlerts(),
       (alert) => this.sendAlert(alert),
@@ -191,7 +197,7 @@ export class Hub implements SourceSink {
       ...(info?.tz !== undefined && { tz: info.tz }),
       ...(info?.speed !== undefined && { speed: info.speed }),
       ...(info?.latency !== undefined && { latency: info.latency }),
-      servers: info?.servers ?? [],
+      servers: [...this.announced.servers],
       now: this.log.newest?.t ?? Date.now(),
       ...(this.log.oldestSeq !== undefined && { oldestSeq: this.log.oldestSeq }),
       gatewayId: this.gatewayId,
@@ -201,6 +207,12 @@ export class Hub implements SourceSink {
 
   info(info: SourceInfo): void {
     this.sourceInfo = info;
+    this.announced.list(info.servers);
+    this.announce();
+  }
+
+  /** A hello to every client, the recording and the detector: the server list changed. */
+  private announce(): void {
     const hello = this.hello();
     this.opts.onPayload?.('hello', hello);
     this.io.emit('hello', hello);
@@ -218,6 +230,9 @@ export class Hub implements SourceSink {
     }
     this.nextSeq++;
     this.lastFrameAt = Date.now();
+    // a server gone for a window leaves hello, one back returns: before the frame, so a
+    // returning server's pool is known when its sample lands
+    if (this.announced.frame(frame)) this.announce();
     this.log.append(frame);
     this.opts.onPayload?.('frame', frame);
     this.io.emit('frame', frame);

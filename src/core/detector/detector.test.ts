@@ -304,3 +304,63 @@ describe('createDetector: config', () => {
     );
   });
 });
+
+describe('createDetector: a fleet whose servers come and go', () => {
+  // frames 10 s apart and a 20 s window: a server sampled in frame i is in the window
+  // through frame i + 1
+  const LIFE = 50;
+  const EVERY = 5;
+  const podsAt = (i: number) => {
+    const out: string[] = [];
+    for (let born = Math.max(0, i - LIFE + 1); born <= i; born++) {
+      if (born % EVERY === 0) out.push(`pod-${born}`);
+    }
+    return out;
+  };
+  const lb = hello([{ id: 'lb', pool: 'edge', weight: 1 }]);
+
+  it('over 10,000 frames keeps only the servers sampled in its window, and fires nothing', () => {
+    const d = createDetector();
+    d.hello(lb);
+    const events: AlertEvent[] = [];
+    let most = 0;
+    for (let i = 0; i < 10_000; i++) {
+      // lb idles: sampled with no requests, never departed
+      const f = frame(i, [sample('lb', 0), ...podsAt(i).map((id) => sample(id, 1000))]);
+      events.push(...d.frame(f));
+      most = Math.max(most, d.servers().length);
+      if (i % 997 === 0) {
+        const inWindow = new Set(['lb', ...podsAt(i), ...podsAt(i - 1)]);
+        expect(new Set(d.servers()), `frame ${i}`).toEqual(inWindow);
+      }
+    }
+    expect(events).toEqual([]);
+    // alive now (10) and those whose last sample is one frame old (1), and lb
+    expect(most).toBeLessThanOrEqual(LIFE / EVERY + 2);
+  });
+
+  it('forgets an unlisted server once its last sample leaves the window', () => {
+    const d = createDetector();
+    d.hello(lb);
+    d.frame(frame(0, [sample('lb', 0), sample('pod-a', 10)]));
+    d.frame(frame(1, [sample('lb', 0)]));
+    expect(d.servers()).toEqual(['lb', 'pod-a']);
+    d.frame(frame(2, [sample('lb', 0)]));
+    expect(d.servers()).toEqual(['lb']);
+  });
+
+  it('keeps a server the hello lists; one it stops listing goes with its last sample', () => {
+    const d = createDetector();
+    d.hello(hello(['a', 'b', 'quiet'].map((id) => ({ id, pool: 'web', weight: 1 }))));
+    for (let i = 0; i < 5; i++) d.frame(frame(i, [sample('a', 100), sample('b', 100)]));
+    // listed and never sampled: kept, so a first sample still finds its pool
+    expect(d.servers()).toEqual(['a', 'b', 'quiet']);
+    d.hello(hello(['a'].map((id) => ({ id, pool: 'web', weight: 1 }))));
+    // b is still sampled: kept, with its pool, until its samples stop
+    d.frame(frame(5, [sample('a', 100), sample('b', 100)]));
+    expect(d.servers()).toEqual(['a', 'b']);
+    d.frame(frame(6, [sample('a', 100)]));
+    d.frame(frame(7, [sample('a', 100)]));
+    expect(d.servers()).toEqual(['a']);
+  });
+});

@@ -20,12 +20,27 @@ export { DEFAULT_POOL };
 
 /** Feeds on hello and frame payloads; says what is wrong. */
 export interface Detector {
-  /** Takes the server list (pools, weights); keeps everything learnt so far. */
+  /**
+   * Takes the server list (pools, weights); keeps everything learnt so far. A server it no
+   * longer lists is forgotten once it has no sample in the window, as one never listed is.
+   */
   hello(h: Hello): void;
   /** Takes the next frame; returns the alerts it fires and resolves (rule by rule, resolutions first). */
   frame(f: Frame): AlertEvent[];
   /** The alerts firing now. */
   firing(): Alert[];
+  /** The servers it keeps: the last hello's, and those sampled in its window. */
+  servers(): string[];
+}
+
+/** What the detector knows of a server between frames. */
+interface Known {
+  pool: string;
+  weight: number;
+  /** listed by the last hello: kept until the next, so a sample finds its pool */
+  listed: boolean;
+  /** t of its last sample; one the hello did not list goes once this leaves the window */
+  sampledT: number;
 }
 
 interface OpenAlert extends Alert {
@@ -37,7 +52,7 @@ interface OpenAlert extends Alert {
 export function createDetector(overrides: DetectorOverrides = {}): Detector {
   const config = resolveConfig(overrides);
   // insertion order is display order: hello's order, then servers first seen in frames
-  let servers = new Map<string, { pool: string; weight: number }>();
+  let servers = new Map<string, Known>();
   let records: FrameRecord[] = [];
   let lastT = -Infinity;
   // how the source knows latency, for the messages' words (its p95 holds a mean when "mean")
@@ -57,7 +72,14 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
   function ingest(f: Frame): Row[] {
     for (const s of f.samples) {
       // a sample from a server hello did not list adds it (CONTRACT section 1)
-      if (!servers.has(s.id)) servers.set(s.id, { pool: DEFAULT_POOL, weight: s.weight ?? 1 });
+      if (!servers.has(s.id)) {
+        servers.set(s.id, {
+          pool: DEFAULT_POOL,
+          weight: s.weight ?? 1,
+          listed: false,
+          sampledT: f.t,
+        });
+      }
     }
     // rows in the servers' order, not the frame's; a frame that lists every server in that
     // order (the usual one) needs no look-up
@@ -68,7 +90,12 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
     let i = 0;
     for (const [id, info] of servers) {
       const s = byId ? byId.get(id) : f.samples[i++];
-      if (!s) continue;
+      if (!s) {
+        // a fleet whose pods come and go must not grow this map with every pod it ever had
+        if (!info.listed && !withinWindow(info.sampledT, f.t, config.windowMs)) servers.delete(id);
+        continue;
+      }
+      info.sampledT = f.t;
       if (s.weight !== undefined) info.weight = s.weight;
       pools.add(info.pool);
       rows.push({
@@ -195,14 +222,22 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
 
   return {
     hello(h) {
-      const next = new Map<string, { pool: string; weight: number }>();
-      for (const s of h.servers) next.set(s.id, { pool: s.pool ?? DEFAULT_POOL, weight: s.weight });
+      const next = new Map<string, Known>();
+      for (const s of h.servers) {
+        const sampledT = servers.get(s.id)?.sampledT ?? -Infinity;
+        next.set(s.id, { pool: s.pool ?? DEFAULT_POOL, weight: s.weight, listed: true, sampledT });
+      }
+      // one it no longer lists is kept as if seen only in frames: until its samples leave
+      for (const [id, known] of servers) {
+        if (!next.has(id)) next.set(id, { ...known, listed: false });
+      }
       servers = next;
       latency = h.latency;
     },
     frame,
     firing: () =>
       open.map(({ pool: _p, who: _w, servers: ids, ...a }) => ({ ...a, servers: [...ids] })),
+    servers: () => [...servers.keys()],
   };
 }
 

@@ -83,4 +83,35 @@ describe('GatewayMetrics', () => {
       'skewboard_server_expected_share{server="b",pool="web"} 0.75',
     ]);
   });
+
+  it('drops a departed server’s share series; an idle one, still sampled, keeps its series', async () => {
+    const m = new GatewayMetrics({ clients: () => 0, defaultMetrics: false, windowMs: 3000 });
+    const frame = (s: number, ids: string[]) =>
+      m.observe('frame', {
+        v: 1,
+        seq: s,
+        t: T0 + s * 1000,
+        intervalMs: 1000,
+        samples: ids.map((id) => ({
+          id,
+          requests: id === 'idle' ? 0 : 10,
+          latencyMs: id === 'idle' ? null : { p50: 1, p95: 2, p99: 3 },
+        })),
+      });
+    const series = async (name: string) =>
+      (await samples(m, name)).map((l) => l.slice(l.indexOf('{'), l.lastIndexOf(' ')));
+    // pods that live 5 frames each, one born every frame
+    for (let s = 0; s < 200; s++) {
+      const born = [s - 4, s - 3, s - 2, s - 1, s].filter((b) => b >= 0);
+      frame(s, ['idle', ...born.map((b) => `pod-${b}`)]);
+    }
+    // sampled in the 3 s window ending at 199 s (frames 197..199): pods born 193..199
+    const pods = [193, 194, 195, 196, 197, 198, 199].map((b) => `{server="pod-${b}",pool=""}`);
+    expect((await series('skewboard_server_share')).sort()).toEqual(
+      ['{server="idle",pool=""}', ...pods].sort(),
+    );
+    expect((await series('skewboard_server_expected_share')).sort()).toEqual(
+      ['{server="idle",pool=""}', ...pods].sort(),
+    );
+  });
 });

@@ -44,10 +44,13 @@ const STORE_FRAMES = 1024;
 
 export class GatewayMetrics {
   readonly registry = new Registry();
-  private readonly store = new SeriesStore({ capacity: STORE_FRAMES, maxAgeMs: Infinity });
+  private readonly store: SeriesStore;
   private readonly frames: Counter;
 
   constructor(private readonly opts: GatewayMetricsOptions) {
+    // frames no older than the window: a server with no sample in it leaves the store, so a
+    // fleet that churns holds only the servers the shares can name
+    this.store = new SeriesStore({ capacity: STORE_FRAMES, maxAgeMs: this.windowMs() });
     const registers = [this.registry];
     if (opts.defaultMetrics !== false) {
       collectDefaultMetrics({ register: this.registry });

@@ -228,6 +228,9 @@ describe('HeatmapPixels, kept up to date frame by frame', () => {
     const store = new SeriesStore({ capacity: 16, maxAgeMs: 14 * INTERVAL });
     store.setServers(['a', 'b', 'c'].map((id) => ({ id, weight: 1 })));
     let pixels = new HeatmapPixels(COLUMNS, 3, lutOf);
+    // the servers sampled now: one now and then replaced by a new one, whose row the old
+    // one's leaves once its last sample is evicted (pods that come and go)
+    const live = ['a', 'b', 'c'];
     let seq = 0;
     let t = 0;
     let pinned: number | undefined;
@@ -238,7 +241,7 @@ describe('HeatmapPixels, kept up to date frame by frame', () => {
         // a frame, now and then after a gap in time or in numbering, some servers silent
         t += INTERVAL * (random() < 0.1 ? 3 : 1);
         seq += random() < 0.1 ? 2 : 1;
-        const samples = ['a', 'b', 'c']
+        const samples = live
           .filter(() => random() < 0.8)
           .map((id) => {
             const p95 = 5 + random() * 3000;
@@ -275,11 +278,17 @@ describe('HeatmapPixels, kept up to date frame by frame', () => {
         kinds.push('clear');
       } else if (roll < 0.9 && store.servers.length < 4) {
         store.setServers([{ id: 'd', weight: 1 }]);
-        pixels = new HeatmapPixels(COLUMNS, 4, lutOf);
         kinds.push('server');
+      } else if (roll < 0.93) {
+        live[Math.floor(random() * live.length)] = `pod-${step}`;
+        kinds.push('churn');
       } else kinds.push('repaint');
       const g = { columns: COLUMNS, intervalMs: INTERVAL, newestT: pinned ?? store.newestT };
       if (Number.isNaN(g.newestT)) continue;
+      // as HeatmapCanvas does: pixels for as many rows as there are servers
+      if (pixels.rows !== store.servers.length) {
+        pixels = new HeatmapPixels(COLUMNS, store.servers.length, lutOf);
+      }
       pixels.update(store, g);
       const fresh = new Uint32Array(COLUMNS * store.servers.length);
       fillHeatmapPixels(fresh, store, g, lutOf);
@@ -294,7 +303,33 @@ describe('HeatmapPixels, kept up to date frame by frame', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('equals a full repaint after every step (seed %i)', (seed) => {
     const kinds = run(seed);
     // the run took every path
-    for (const kind of ['frame', 'pin', 'follow', 'clear']) expect(kinds).toContain(kind);
+    for (const kind of ['frame', 'pin', 'follow', 'clear', 'churn']) expect(kinds).toContain(kind);
+  });
+
+  it('a server dropped as another comes, as many rows, repaints every row', () => {
+    const store = new SeriesStore({ capacity: 3, maxAgeMs: Infinity });
+    const pixels = new HeatmapPixels(COLUMNS, 2, lutOf);
+    const push = (seq: number, ids: string[], p95: number) =>
+      store.push({
+        v: 1,
+        seq,
+        t: seq * INTERVAL,
+        intervalMs: INTERVAL,
+        samples: ids.map((id) => ({ id, requests: 1, latencyMs: { p50: 1, p95, p99: p95 } })),
+      });
+    const g = () => ({ columns: COLUMNS, intervalMs: INTERVAL, newestT: store.newestT });
+    push(1, ['a', 'gone'], 10);
+    push(2, ['a', 'gone'], 10);
+    push(3, ['a'], 10);
+    pixels.update(store, g());
+    // frame 2, gone's last, leaves as 'new' comes: two rows still, the second another server
+    push(4, ['a', 'new'], 20);
+    push(5, ['a', 'new'], 20);
+    expect(store.servers.map((s) => s.id)).toEqual(['a', 'new']);
+    expect(pixels.update(store, g())).toEqual({ kind: 'all' });
+    const fresh = new Uint32Array(COLUMNS * 2);
+    fillHeatmapPixels(fresh, store, g(), lutOf);
+    expect([...pixels.inScreenOrder()]).toEqual([...fresh]);
   });
 
   it('moving on by one column paints only the new column', () => {

@@ -34,7 +34,7 @@ export const DEFAULT_CELL_COLOURS: CellColours = {
  */
 export class CellColourCache {
   private store: SeriesStore | undefined;
-  private rows = 0;
+  private serverList = -1;
   private colours: Uint32Array[] = [];
   private colouredSeq = new Float64Array(0);
   private colouredT = new Float64Array(0);
@@ -49,11 +49,11 @@ export class CellColourCache {
    * passed to `colourSlot` since are up to date.
    */
   rowsFor(store: SeriesStore): Uint32Array[] {
-    const rows = store.servers.length;
-    if (store !== this.store || rows !== this.rows) {
-      // another store (a recording opened) or a server added: colour everything afresh
+    if (store !== this.store || store.serverListVersion !== this.serverList) {
+      // another store (a recording opened), or a server added or dropped: rows moved, so
+      // colour everything afresh
       this.store = store;
-      this.rows = rows;
+      this.serverList = store.serverListVersion;
       this.colours = store.servers.map(() => new Uint32Array(store.capacity));
       this.colouredSeq = new Float64Array(store.capacity).fill(NaN);
       this.colouredT = new Float64Array(store.capacity).fill(NaN);
@@ -66,7 +66,7 @@ export class CellColourCache {
     if (this.colouredSeq[slot] === store.seqs[slot] && this.colouredT[slot] === store.times[slot]) {
       return;
     }
-    for (let r = 0; r < this.rows; r++) {
+    for (let r = 0; r < this.colours.length; r++) {
       const s = store.servers[r]!;
       this.colours[r]![slot] = cellColour(
         s.requests[slot]!,
@@ -136,6 +136,8 @@ export type PixelChange =
 interface Painted {
   store: SeriesStore;
   rows: number;
+  /** the store's serverListVersion: the same count of rows may be other servers */
+  serverList: number;
   columns: number;
   intervalMs: number;
   newestT: number;
@@ -149,7 +151,7 @@ interface Painted {
  * The heatmap's pixels, kept up to date frame by frame. When the view has moved on by whole
  * columns and only new frames came in (live, every second), it turns each row's ring by that
  * many columns and paints the new ones: a few hundred words instead of every cell. Anything else (another
- * store, a server added, a seek, a view moved by part of a column) repaints in full. Either
+ * store, a server added or dropped, a seek, a view moved by part of a column) repaints in full. Either
  * way the pixels, read from `offset` (inScreenOrder), equal what fillHeatmapPixels paints.
  */
 export class HeatmapPixels {
@@ -203,6 +205,7 @@ export class HeatmapPixels {
     return {
       store,
       rows: store.servers.length,
+      serverList: store.serverListVersion,
       columns: g.columns,
       intervalMs: g.intervalMs,
       newestT: g.newestT,
@@ -222,6 +225,7 @@ export class HeatmapPixels {
       last === undefined ||
       last.store !== store ||
       last.rows !== next.rows ||
+      last.serverList !== next.serverList ||
       next.rows !== this.rows ||
       last.columns !== g.columns ||
       g.columns !== this.columns ||

@@ -82,9 +82,8 @@ describe('the retry queue', () => {
         sent.push(n);
       },
     });
-    const start = performance.now();
+    // push returns at once although no send can finish until the gate opens
     for (let i = 0; i < 100; i++) q.push(i);
-    expect(performance.now() - start).toBeLessThan(1000);
     // item 0 is on its way; of the 99 waiting behind it, the newest 3 are kept
     expect(q.stats()).toMatchObject({ queued: 4, dropped: 96 });
     release();

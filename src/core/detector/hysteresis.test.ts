@@ -55,4 +55,20 @@ describe('stepTrack (fire after 20 s, resolve after 60 s, 10 s frames)', () => {
     }
     expect(fired).toEqual([20_000]);
   });
+
+  it('a live source whose reads land a few ms early fires on the frame its sustain is due, not one later', () => {
+    // 5 s polls stamped when they ran: 4 ms early here, 3 ms late there
+    const stamps = [0, 4_996, 10_003, 14_998, 19_997, 25_001];
+    let track: Track = QUIET;
+    const phases: string[] = [];
+    for (let i = 1; i < stamps.length; i++) {
+      const sustain = { fireAfterMs: 20_000, resolveAfterMs: 60_000 };
+      track = stepTrack(track, 'fire', stamps[i - 1]!, stamps[i]!, sustain);
+      phases.push(PHASE[track.phase]);
+    }
+    // 19.997 s of skew is the 20 s asked for
+    expect(phases.join('')).toBe('pppAA');
+    // and 15 s is still not
+    expect(phases[2]).toBe('p');
+  });
 });

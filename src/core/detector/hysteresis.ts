@@ -12,6 +12,12 @@ export type Track =
 
 export const QUIET: Track = { phase: 'quiet' };
 
+// a live source stamps each read when it runs, a few ms either side of its schedule: four 5 s
+// polls can add up to 19.998 s, and a 20 s sustain must not wait a fifth poll for 2 ms. On a
+// source whose frames are exact (the simulator, most recordings) no frame moves.
+const SLACK = 0.01;
+const lasted = (elapsed: number, needed: number) => elapsed >= needed * (1 - SLACK);
+
 /** Firing: active, or recovering and not yet resolved. */
 export const isLive = (t: Track) => t.phase === 'active' || t.phase === 'recovering';
 
@@ -23,7 +29,7 @@ export function stepTrack(track: Track, level: Level, from: number, to: number, 
   if (track.phase === 'quiet' || track.phase === 'pending') {
     if (level !== 'fire') return QUIET;
     const since = track.phase === 'pending' ? track.since : from;
-    return to - since >= s.fireAfterMs
+    return lasted(to - since, s.fireAfterMs)
       ? { phase: 'active', since: to }
       : { phase: 'pending', since };
   }
@@ -31,5 +37,5 @@ export function stepTrack(track: Track, level: Level, from: number, to: number, 
     return track.phase === 'active' ? track : { phase: 'active', since: to };
   }
   const since = track.phase === 'recovering' ? track.since : from;
-  return to - since >= s.resolveAfterMs ? QUIET : { phase: 'recovering', since };
+  return lasted(to - since, s.resolveAfterMs) ? QUIET : { phase: 'recovering', since };
 }

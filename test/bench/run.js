@@ -18,6 +18,8 @@ const BENCHES = [
   { name: 'notes-page', script: 'test/bench/notes-page.ts', args: [] },
   { name: 'hostile-markdown', script: 'test/bench/hostile-markdown.ts', args: [] },
   { name: 'gateway-alerts', script: 'test/bench/gateway-alerts.ts', args: [] },
+  { name: 'prometheus-poll', script: 'test/bench/prometheus-poll.ts', args: [] },
+  { name: 'prometheus-skew-delay', script: 'test/bench/prometheus-skew-delay.ts', args: [] },
   { name: 'replay', script: 'test/bench/replay.ts', args: [] },
   { name: 'fanout', script: 'test/bench/fanout.ts', args: [] },
   { name: 'bundle', script: 'test/bench/bundle.ts', args: [] },

@@ -106,6 +106,8 @@ export interface HaproxyOptions {
   backends: Backend[];
   /** the backend's `balance` line; default roundrobin */
   balance?: string;
+  /** also serve the stats page (its CSV at `statsCsvUrl`), for the haproxy: source */
+  stats?: boolean;
 }
 
 export interface RunningHaproxy {
@@ -113,6 +115,8 @@ export interface RunningHaproxy {
   frontUrl: string;
   /** host:port of the exporter, as a Prometheus target (path /metrics) */
   exporter: string;
+  /** the stats CSV, when asked for with `stats` */
+  statsCsvUrl?: string;
   child: Child;
 }
 
@@ -121,7 +125,7 @@ export async function startHaproxy(opts: HaproxyOptions, later: Later): Promise<
   needs('haproxy', '-v', 'haproxy');
   const dir = await tempDir();
   later(() => dir.remove());
-  const [front, exporter] = [await freePort(), await freePort()];
+  const [front, exporter, stats] = [await freePort(), await freePort(), await freePort()];
   const cfg = [
     'defaults',
     '  mode http',
@@ -137,6 +141,9 @@ export async function startHaproxy(opts: HaproxyOptions, later: Later): Promise<
     'frontend prometheus',
     `  bind 127.0.0.1:${exporter}`,
     '  http-request use-service prometheus-exporter if { path /metrics }',
+    ...(opts.stats
+      ? ['frontend stats', `  bind 127.0.0.1:${stats}`, '  stats enable', '  stats uri /stats']
+      : []),
     '',
   ].join('\n');
   const cfgPath = join(dir.path, 'haproxy.cfg');
@@ -155,7 +162,12 @@ export async function startHaproxy(opts: HaproxyOptions, later: Later): Promise<
     },
     () => `haproxy servers not all UP:\n${child.output()}`,
   );
-  return { frontUrl: `http://127.0.0.1:${front}/`, exporter: `127.0.0.1:${exporter}`, child };
+  return {
+    frontUrl: `http://127.0.0.1:${front}/`,
+    exporter: `127.0.0.1:${exporter}`,
+    ...(opts.stats && { statsCsvUrl: `http://127.0.0.1:${stats}/stats;csv` }),
+    child,
+  };
 }
 
 export const PROMETHEUS = '/usr/bin/prometheus';
@@ -167,8 +179,10 @@ export interface Target {
 }
 
 export interface PrometheusOptions {
-  /** targets scraped every second on /metrics: `host:port`, or with target labels */
+  /** targets scraped on /metrics: `host:port`, or with target labels */
   targets: (string | Target)[];
+  /** how often they are scraped (and rules evaluated); default 1s */
+  scrapeInterval?: string;
   /** a `--web.config.file` (basic auth, TLS), as YAML text */
   webConfig?: string;
   /** headers for the readiness check, e.g. the basic auth the web config asks for */
@@ -183,7 +197,7 @@ export interface RunningPrometheus {
   start: () => Promise<void>;
 }
 
-/** Prometheus in the foreground scraping `targets` every second, with its own storage. */
+/** Prometheus in the foreground scraping `targets`, with its own storage. */
 export async function startPrometheus(
   opts: PrometheusOptions,
   later: Later,
@@ -197,8 +211,8 @@ export async function startPrometheus(
     config,
     [
       'global:',
-      '  scrape_interval: 1s',
-      '  evaluation_interval: 1s',
+      `  scrape_interval: ${opts.scrapeInterval ?? '1s'}`,
+      `  evaluation_interval: ${opts.scrapeInterval ?? '1s'}`,
       'scrape_configs:',
       '  - job_name: targets',
       '    static_configs:',

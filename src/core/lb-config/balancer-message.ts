@@ -40,3 +40,21 @@ export function userLines(
     from = end;
   }
 }
+
+// HAProxy's [ALERT] and nginx's [emerg] lines say what is wrong; the notices around them do not
+const COMPLAINT = /\[(ALERT|emerg|alert|crit|error)\]/;
+
+/** What a balancer that would not start said, down to its complaints, about the user's file. */
+export function balancerComplaint(
+  output: string,
+  rewrittenPath: string,
+  config: RewrittenConfig,
+  originalName: string,
+): string {
+  const lines = output.trim().split('\n');
+  const complaints = lines.filter((l) => COMPLAINT.test(l));
+  const said = (complaints.length > 0 ? complaints : lines).join('\n');
+  return userLines(said, rewrittenPath, config, originalName)
+    .split(rewrittenPath)
+    .join(originalName);
+}

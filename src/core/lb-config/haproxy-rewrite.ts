@@ -194,7 +194,8 @@ function keptProxyLine(words: readonly string[]): boolean {
   if (keyword === 'option' && CHECK_OPTIONS.has(second!)) return false;
   if (keyword === 'http-check' && (second === 'connect' || second === 'expect')) return false;
   if (keyword === 'http-request' || keyword === 'tcp-request' || keyword === 'http-response') {
-    return !words.slice(1, 4).some((w) => TURNING_AWAY.has(w));
+    // `do-resolve(txn.ip,dns)`: the action is the part before its arguments
+    return !words.slice(1, 4).some((w) => TURNING_AWAY.has(w.split('(')[0]!));
   }
   return true;
 }

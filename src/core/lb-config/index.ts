@@ -16,7 +16,7 @@ export * from './balanced-backend';
 export { configKind, type LbKind } from './config-kind';
 export { LbConfigError } from './lb-config-error';
 export { isLoopbackAddress } from './loopback-guard';
-export { userLines } from './balancer-message';
+export { balancerComplaint, userLines } from './balancer-message';
 
 export function readBackend(kind: LbKind, text: string, named?: string): BalancedBackend {
   return kind === 'haproxy' ? readHaproxyBackend(text, named) : readNginxUpstream(text, named);

@@ -73,11 +73,7 @@ function refuse(config: RewrittenConfig, rewrittenLine: number, what: string): n
 export function guardHaproxy(config: RewrittenConfig): void {
   for (const { line, words } of haproxyLines(config.text)) {
     const [keyword] = words;
-    if (
-      HAPROXY_REFUSED.has(keyword!) ||
-      words.includes('do-resolve') ||
-      words.includes('set-dst')
-    ) {
+    if (HAPROXY_REFUSED.has(keyword!) || words.some((w) => /^(do-resolve|set-dst)\b/.test(w))) {
       refuse(config, line, `"${words.join(' ')}" could reach another machine`);
     }
     const at = HAPROXY_ADDRESS_AT[keyword!];

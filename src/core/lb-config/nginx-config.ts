@@ -40,7 +40,9 @@ export function chooseUpstream(http: NginxDirective[], named?: string): NginxDir
     s.block!.some((d) => d.name === 'listen' && d.args.includes('default_server'));
   const preferred = [...servers.filter(isDefault), ...servers.filter((s) => !isDefault(s))];
   for (const server of preferred) {
-    for (const pass of proxyPasses(server)) {
+    // the catch-all location first: `/api/` going elsewhere does not make that the site's upstream
+    const root = server.block!.filter((d) => d.name === 'location' && d.args.join(' ') === '/');
+    for (const pass of [...root.flatMap(proxyPasses), ...proxyPasses(server)]) {
       const found = all.find((u) => u.args[0] === passTarget(pass.args[0] ?? ''));
       if (found) return found;
     }

@@ -14,7 +14,7 @@ import {
   readBackend,
   runnableConfig,
   sharingWeight,
-  userLines,
+  balancerComplaint,
   type BalancedBackend,
   type LbKind,
 } from '../../core/lb-config';
@@ -183,7 +183,7 @@ async function runTest(x: Run): Promise<number> {
     } catch (err) {
       if (!(err instanceof BalancerError)) throw err;
       throw new BalancerError(
-        `${backend.kind} refused to start: ${userLines(err.message, configPath, config, basename(x.file))}`,
+        `${backend.kind} refused to start:\n${balancerComplaint(err.message, configPath, config, basename(x.file))}`,
       );
     }
     stopBalancer = balancer.stop;

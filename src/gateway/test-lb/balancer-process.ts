@@ -19,14 +19,12 @@ export class BalancerError extends Error {}
 
 const PACKAGES = { haproxy: 'haproxy', nginx: 'nginx-light' } as const;
 
-/** The binary: from PATH, else where Debian puts it (not every PATH has /usr/sbin). */
+/** The binary, from PATH as the contract says; throws BalancerError saying what to install. */
 export function findBalancer(kind: 'haproxy' | 'nginx'): string {
-  for (const candidate of [kind, `/usr/sbin/${kind}`]) {
-    const found = spawnSync(candidate, ['-v'], { stdio: 'ignore' });
-    if (!found.error) return candidate;
-  }
+  const found = spawnSync(kind, ['-v'], { stdio: 'ignore' });
+  if (!found.error) return kind;
   throw new BalancerError(
-    `${kind} is not installed (not on PATH nor in /usr/sbin): apt-get install ${PACKAGES[kind]}`,
+    `${kind} is not installed (not on PATH; Debian puts it in /usr/sbin): apt-get install ${PACKAGES[kind]}`,
   );
 }
 

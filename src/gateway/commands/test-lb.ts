@@ -48,7 +48,7 @@ export const testLbCommand = defineCommand(
       backend: {
         type: 'string',
         placeholder: 'NAME',
-        help: 'the backend or upstream to test (default: the only one, or the default frontend’s)',
+        help: "the backend or upstream to test (default: the only one, or the default frontend's)",
       },
       clients: {
         type: 'string',

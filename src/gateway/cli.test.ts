@@ -40,7 +40,7 @@ describe('skewboard --help and --version', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^usage: skewboard <command>/);
-    for (const name of ['serve', 'analyze', 'check', 'annotations import']) {
+    for (const name of ['serve', 'analyze', 'check', 'test-lb', 'annotations import']) {
       expect(r.stdout).toContain(`\n  ${name}`);
     }
   });
@@ -127,6 +127,14 @@ describe('usage errors: exit 2, one line naming the command and the option', () 
       line: 'skewboard serve: --source "carrier-pigeon": unknown source; use sim:<scenario> (e.g. sim:lb-misconfig), replay:<file>, haproxy:<stats CSV URL> or prometheus:<base URL>',
     },
     { argv: ['serve', 'now'], line: 'skewboard serve: takes no arguments, got "now"' },
+    {
+      argv: ['test-lb', 'lb.cfg', '--requests', 'many'],
+      line: 'skewboard test-lb: --requests "many" is not a number >= 1',
+    },
+    {
+      argv: ['test-lb', 'lb.cfg', '--kind', 'envoy'],
+      line: 'skewboard test-lb: --kind must be haproxy or nginx, not "envoy"',
+    },
     {
       argv: ['check', '--window', '1h'],
       line: "skewboard check: --haproxy URL is required (the stats CSV's URL, e.g. http://lb:8404/stats;csv)",

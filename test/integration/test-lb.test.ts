@@ -88,6 +88,8 @@ async function testLb(name: string, config: string, args: string[] = []): Promis
   await writeFile(file, config);
   const child = spawn(process.execPath, [BIN, 'test-lb', file, '--requests', '200', ...args], {
     cwd: ROOT,
+    // its private directory inside the test's, so a balancer left behind can be found by it
+    env: { ...process.env, TMPDIR: dir.path },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   later(() => void (child.exitCode === null && child.kill('SIGKILL')));

@@ -40,7 +40,7 @@ describe('skewboard --help and --version', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^usage: skewboard <command>/);
-    for (const name of ['serve', 'analyze', 'check', 'annotations import']) {
+    for (const name of ['serve', 'analyze', 'check', 'test-lb', 'annotations import']) {
       expect(r.stdout).toContain(`\n  ${name}`);
     }
   });
@@ -156,6 +156,14 @@ describe('usage errors: exit 2, one line naming the command and the option', () 
     {
       argv: ['serve', '--source', 'prometheus:http://127.0.0.1:9', '--queries', 'absent.json'],
       line: 'skewboard serve: --queries absent.json: no such file',
+    },
+    {
+      argv: ['test-lb', 'lb.cfg', '--requests', 'many'],
+      line: 'skewboard test-lb: --requests "many" is not a number >= 1',
+    },
+    {
+      argv: ['test-lb', 'lb.cfg', '--kind', 'envoy'],
+      line: 'skewboard test-lb: --kind must be haproxy or nginx, not "envoy"',
     },
     {
       argv: ['check', '--window', '1h'],

@@ -10,12 +10,14 @@ import { UsageError } from './command-line/usage-error';
 import { analyzeCommand } from './commands/analyze';
 import { annotationsImportCommand } from './commands/annotations-import';
 import { checkCommand } from './commands/check';
+import { testLbCommand } from './commands/test-lb';
 import { serveCommand } from './serve';
 
 export const COMMANDS: readonly Command[] = [
   serveCommand,
   analyzeCommand,
   checkCommand,
+  testLbCommand,
   annotationsImportCommand,
 ];
 

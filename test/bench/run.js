@@ -23,6 +23,7 @@ const BENCHES = [
   { name: 'replay', script: 'test/bench/replay.ts', args: [] },
   { name: 'fanout', script: 'test/bench/fanout.ts', args: [] },
   { name: 'bundle', script: 'test/bench/bundle.ts', args: [] },
+  { name: 'test-lb', script: 'test/bench/test-lb.ts', args: [] },
 ];
 const only = process.argv.slice(2);
 

@@ -9,8 +9,8 @@ import {
   statsServers,
   type StatsSnapshot,
 } from '../../core/haproxy-stats';
-import { createDetector, layerOverrides, type DetectorOverrides } from '../../core/detector';
-import { PROTOCOL_VERSION } from '../../core/protocol';
+import type { DetectorOverrides } from '../../core/detector';
+import { judgeOnce } from '../../core/detector/one-shot';
 import { defineCommand } from '../command-line/command';
 import { UsageError } from '../command-line/usage-error';
 import { readDetectorConfig } from '../detector-config-file';
@@ -19,15 +19,6 @@ import { sourceRequest } from '../../core/source-auth';
 
 // a stats page that takes this long to answer is not one to judge
 const FETCH_TIMEOUT_MS = 10_000;
-
-// one window is all a one-shot check sees, so every rule may fire on it; the thresholds,
-// the statistics and the messages stay the dashboard's
-const ONE_SHOT: DetectorOverrides = {
-  shareSkew: { fireAfterMs: 0 },
-  latency: { fireAfterMs: 0 },
-  errors: { fireAfterMs: 0 },
-  serverDown: { fireAfterMs: 0 },
-};
 
 // a longer wait than a timer holds (2^31 ms) would fire at once; a day is past any pipeline step
 const MAX_WINDOW_MS = 86_400_000;
@@ -106,17 +97,16 @@ async function judge(
   }
 
   const frame = statsFrame(before, after);
-  const detector = createDetector(layerOverrides(overrides, ONE_SHOT));
-  detector.hello({
-    v: PROTOCOL_VERSION,
+  const hello = {
     source: `haproxy:${url}`,
-    mode: 'live',
+    mode: 'live' as const,
     intervalMs: frame.intervalMs,
     servers: statsServers(after.rows),
     now: after.t,
     latency: STATS_LATENCY,
-  });
-  const events = detector.frame({ v: PROTOCOL_VERSION, seq: 0, ...frame });
+  };
+  // one window is all a one-shot check sees, so every rule may fire on it
+  const events = judgeOnce(hello, frame, overrides);
   for (const event of events) console.log(JSON.stringify(event));
   return events.some((e) => e.state === 'firing') ? 1 : 0;
 }

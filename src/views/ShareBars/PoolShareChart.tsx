@@ -28,6 +28,14 @@ export function PoolShareChart({
 }: PoolShareChartProps) {
   const barSize = BAR_SIZE;
   const height = Math.max(120, rows.length * (barSize * 2 + 6) + 40);
+  const labels = new Map(rows.map((r) => [r.id, r.label]));
+  // the pool is in the caption: each bar is named as in the table, wide enough for the longest
+  const fontSize = kiosk ? 20 : 12;
+  const longest = Math.max(0, ...rows.map((r) => r.label.length + 2));
+  const axisWidth = Math.min(
+    kiosk ? 320 : 200,
+    Math.max(kiosk ? 90 : 64, longest * fontSize * 0.62),
+  );
   const data = rows.map((r) => ({
     id: r.id,
     share: Number.isFinite(r.share) ? r.share * 100 : 0,
@@ -56,7 +64,7 @@ export function PoolShareChart({
             <YAxis
               type="category"
               dataKey="id"
-              width={kiosk ? 90 : 64}
+              width={axisWidth}
               tick={(props: {
                 x: number | string;
                 y: number | string;
@@ -67,13 +75,13 @@ export function PoolShareChart({
                   y={props.y}
                   dy="0.35em"
                   textAnchor="end"
-                  fontSize={kiosk ? 20 : 12}
+                  fontSize={fontSize}
                   fontWeight={alerting.has(props.payload.value) ? 700 : 400}
                   fill={alerting.has(props.payload.value) ? '#ff5c5c' : '#e6edf3'}
                 >
-                  {alerting.has(props.payload.value)
-                    ? `⚠ ${props.payload.value}`
-                    : props.payload.value}
+                  <title>{props.payload.value}</title>
+                  {alerting.has(props.payload.value) ? '⚠ ' : ''}
+                  {labels.get(props.payload.value) ?? props.payload.value}
                 </text>
               )}
             />

@@ -10,9 +10,10 @@ import {
   startBackends,
   startHaproxy,
   startPrometheus,
+  startPrometheusGateway,
   until,
 } from '../support/services';
-import { freePort, launchBrowser, startGateway } from './harness';
+import { freePort, launchBrowser } from './harness';
 import { attr, waitFor } from './wait';
 
 const later = cleanupsAfterEach();
@@ -22,14 +23,7 @@ describe('a live page on a prometheus: source', () => {
     const backends = await startBackends(['web1', 'web2'], later);
     const haproxy = await startHaproxy({ backends }, later);
     const prometheus = await startPrometheus({ targets: [haproxy.exporter] }, later);
-    const gateway = await startGateway([
-      '--source',
-      `prometheus:${prometheus.url}`,
-      '--interval',
-      '1s',
-      '--no-record',
-    ]);
-    later(() => gateway.stop());
+    const gateway = await startPrometheusGateway(prometheus.url, later);
     const browser = await launchBrowser();
     later(() => browser.close());
     const page = await browser.newPage();
@@ -82,14 +76,9 @@ describe('a live page on a prometheus: source', () => {
   it('says on the page which query came back empty when Prometheus has no series for the preset', async () => {
     // Prometheus scraping a port where nothing listens: no HAProxy series at all
     const prometheus = await startPrometheus({ targets: [`127.0.0.1:${await freePort()}`] }, later);
-    const gateway = await startGateway([
-      '--source',
-      `prometheus:${prometheus.url}`,
-      '--interval',
-      '500ms',
-      '--no-record',
-    ]);
-    later(() => gateway.stop());
+    const gateway = await startPrometheusGateway(prometheus.url, later, {
+      args: ['--interval', '500ms'],
+    });
     const browser = await launchBrowser();
     later(() => browser.close());
     const page = await browser.newPage();

@@ -9,14 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { parsePayload, type AlertPayload, type Hello } from '../../src/core/protocol';
-import { startGateway } from '../e2e/harness';
+import { parsePayload, type AlertPayload } from '../../src/core/protocol';
 import {
   cleanupsAfterEach,
   startBackends,
   startHaproxy,
   startPrometheus,
+  startPrometheusGateway,
   until,
+  watchGateway,
 } from '../support/services';
 
 const TEST_MS = 90_000;
@@ -55,16 +56,9 @@ describe('prometheus: source on a real fleet', () => {
       later(() => rm(dir, { recursive: true, force: true }));
       const config = join(dir, 'detector.json');
       await writeFile(config, JSON.stringify({ windowMs: 5000, shareSkew: { fireAfterMs: 3000 } }));
-      const gateway = await startGateway([
-        '--source',
-        `prometheus:${prometheus.url}`,
-        '--interval',
-        '1s',
-        '--config',
-        config,
-        '--no-record',
-      ]);
-      later(() => gateway.stop());
+      const gateway = await startPrometheusGateway(prometheus.url, later, {
+        args: ['--config', config],
+      });
       const socket = io(gateway.url, { transports: ['websocket'], forceNew: true });
       later(() => void socket.close());
       const alerts: AlertPayload[] = [];
@@ -123,14 +117,7 @@ describe('prometheus: source on a real fleet', () => {
       );
       expect((await fetch(`${prometheus.url}/api/v1/query?query=up`)).status).toBe(401);
 
-      const refused = await startGateway([
-        '--source',
-        `prometheus:${prometheus.url}`,
-        '--interval',
-        '1s',
-        '--no-record',
-      ]);
-      later(() => refused.stop());
+      const refused = await startPrometheusGateway(prometheus.url, later);
       await until(
         20_000,
         () => refused.output().includes('HTTP 401'),
@@ -140,16 +127,10 @@ describe('prometheus: source on a real fleet', () => {
       expect(readyz.status).toBe(503);
       expect(((await readyz.json()) as { problem?: string }).problem).toContain('HTTP 401');
 
-      const allowed = await startGateway(
-        ['--source', `prometheus:${prometheus.url}`, '--interval', '1s', '--no-record'],
-        undefined,
-        { SKEWBOARD_SOURCE_AUTH: `skewboard:${SECRET}` },
-      );
-      later(() => allowed.stop());
-      const socket = io(allowed.url, { transports: ['websocket'], forceNew: true });
-      later(() => void socket.close());
-      const hellos: Hello[] = [];
-      socket.on('hello', (h: Hello) => hellos.push(h));
+      const allowed = await startPrometheusGateway(prometheus.url, later, {
+        env: { SKEWBOARD_SOURCE_AUTH: `skewboard:${SECRET}` },
+      });
+      const { hellos } = watchGateway(allowed.url, later);
       await until(
         20_000,
         () => hellos.at(-1)?.servers.length === 2,

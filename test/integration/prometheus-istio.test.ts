@@ -8,11 +8,15 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Counter, Histogram, Registry } from 'prom-client';
-import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { Frame, Hello, Sample } from '../../src/core/protocol';
-import { startGateway } from '../e2e/harness';
-import { cleanupsAfterEach, startPrometheus, until } from '../support/services';
+import type { Frame, Sample } from '../../src/core/protocol';
+import {
+  cleanupsAfterEach,
+  startPrometheus,
+  startPrometheusGateway,
+  until,
+  watchGateway,
+} from '../support/services';
 
 const TEST_MS = 60_000;
 
@@ -128,22 +132,10 @@ describe('serve --source prometheus:<url> --preset istio', () => {
         },
         later,
       );
-      const gateway = await startGateway([
-        '--source',
-        `prometheus:${prometheus}`,
-        '--preset',
-        'istio',
-        '--interval',
-        '1s',
-        '--no-record',
-      ]);
-      later(() => gateway.stop());
-      const socket = io(gateway.url, { transports: ['websocket'], forceNew: true });
-      later(() => void socket.close());
-      const hellos: Hello[] = [];
-      const frames: Frame[] = [];
-      socket.on('hello', (h: Hello) => hellos.push(h));
-      socket.on('frame', (f: Frame) => frames.push(f));
+      const gateway = await startPrometheusGateway(prometheus, later, {
+        args: ['--preset', 'istio'],
+      });
+      const { socket, hellos, frames } = watchGateway(gateway.url, later);
       const why = () =>
         `hellos ${JSON.stringify(hellos.at(-1))}\nframes ${JSON.stringify(frames.slice(-3))}\n${gateway.output()}`;
 

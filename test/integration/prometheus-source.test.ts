@@ -5,14 +5,16 @@
  */
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { Frame, Hello, SourceStatus } from '../../src/core/protocol';
-import { freePort, startGateway } from '../e2e/harness';
+import type { Frame, SourceStatus } from '../../src/core/protocol';
+import { freePort } from '../e2e/harness';
 import {
   cleanupsAfterEach,
   startBackends,
   startHaproxy,
   startPrometheus,
+  startPrometheusGateway,
   until,
+  watchGateway,
 } from '../support/services';
 
 const TEST_MS = 60_000;
@@ -25,20 +27,8 @@ describe('serve --source prometheus:<url> (haproxy preset)', () => {
       const backends = await startBackends(['web1', 'web2'], later);
       const haproxy = await startHaproxy({ backends }, later);
       const { url: prometheus } = await startPrometheus({ targets: [haproxy.exporter] }, later);
-      const gateway = await startGateway([
-        '--source',
-        `prometheus:${prometheus}`,
-        '--interval',
-        '1s',
-        '--no-record',
-      ]);
-      later(() => gateway.stop());
-      const socket = io(gateway.url, { transports: ['websocket'], forceNew: true });
-      later(() => void socket.close());
-      const hellos: Hello[] = [];
-      const frames: Frame[] = [];
-      socket.on('hello', (h: Hello) => hellos.push(h));
-      socket.on('frame', (f: Frame) => frames.push(f));
+      const gateway = await startPrometheusGateway(prometheus, later);
+      const { socket, hellos, frames } = watchGateway(gateway.url, later);
       const why = () =>
         `hellos ${JSON.stringify(hellos)}\nframes ${JSON.stringify(frames.slice(-3))}\n${gateway.output()}`;
 
@@ -101,14 +91,9 @@ describe('serve --source prometheus:<url> (haproxy preset)', () => {
       // Prometheus scraping only itself
       const port = await freePort();
       const { url: prometheus } = await startPrometheus({ targets: [`127.0.0.1:${port}`] }, later);
-      const gateway = await startGateway([
-        '--source',
-        `prometheus:${prometheus}`,
-        '--interval',
-        '200ms',
-        '--no-record',
-      ]);
-      later(() => gateway.stop());
+      const gateway = await startPrometheusGateway(prometheus, later, {
+        args: ['--interval', '200ms'],
+      });
       const socket = io(gateway.url, { transports: ['websocket'], forceNew: true });
       later(() => void socket.close());
       let frames = 0;

@@ -10,8 +10,10 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
 import { afterEach } from 'vitest';
-import { freePort, tempDir } from '../e2e/harness';
+import type { Frame, Hello } from '../../src/core/protocol';
+import { freePort, startGateway, tempDir, type RunningGateway } from '../e2e/harness';
 
 export type Cleanup = () => Promise<void> | void;
 export type Later = (cleanup: Cleanup) => void;
@@ -252,4 +254,43 @@ export async function startPrometheus(
   };
   await start();
   return { url, stop: async () => running?.stop(), start };
+}
+
+/**
+ * `skewboard serve --source prometheus:<url> --interval 1s --no-record` (plus `args`, `env`
+ * added to the environment), stopped after the test.
+ */
+export async function startPrometheusGateway(
+  prometheusUrl: string,
+  later: Later,
+  opts: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<RunningGateway> {
+  const gateway = await startGateway(
+    [
+      '--source',
+      `prometheus:${prometheusUrl}`,
+      '--interval',
+      '1s',
+      '--no-record',
+      ...(opts.args ?? []),
+    ],
+    undefined,
+    opts.env,
+  );
+  later(() => gateway.stop());
+  return gateway;
+}
+
+/** A socket on a gateway keeping every hello and frame, closed after the test. */
+export function watchGateway(
+  url: string,
+  later: Later,
+): { socket: Socket; hellos: Hello[]; frames: Frame[] } {
+  const socket = io(url, { transports: ['websocket'], forceNew: true });
+  later(() => void socket.close());
+  const hellos: Hello[] = [];
+  const frames: Frame[] = [];
+  socket.on('hello', (h: Hello) => hellos.push(h));
+  socket.on('frame', (f: Frame) => frames.push(f));
+  return { socket, hellos, frames };
 }

@@ -1,6 +1,6 @@
 /**
  * What the load balancer says about the rewritten file, said about the user's file: HAProxy's
- * `parsing [/tmp/.../haproxy.cfg:17]` and nginx's `in /tmp/.../nginx.conf:17` name lines of a
+ * `parsing [<scratch>/haproxy.cfg:17]` and nginx's `in <scratch>/nginx.conf:17` name lines of a
  * file the user never saw, so each is turned back into the line it came from.
  */
 import type { RewrittenConfig } from './balanced-backend';

@@ -78,4 +78,4 @@ http {
 }
 `;
 
-export const PORTS = { front: 7000, stubs: [7001, 7002, 7003, 7004], dir: '/tmp/skewboard-x' };
+export const PORTS = { front: 7000, stubs: [7001, 7002, 7003, 7004], dir: '/scratch/test-lb' };

@@ -36,7 +36,7 @@ describe('rewriteHaproxy', () => {
       expect(out.text).not.toContain(gone);
     }
     expect(lines).toContain('  maxconn 4096');
-    expect(lines).toContain('  stats socket /tmp/skewboard-x/admin.sock mode 600 level admin');
+    expect(lines).toContain('  stats socket /scratch/test-lb/admin.sock mode 600 level admin');
     expect(() => guardHaproxy(out)).not.toThrow();
   });
 

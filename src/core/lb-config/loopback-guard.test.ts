@@ -51,7 +51,7 @@ describe('guardHaproxy', () => {
 
   it('lets loopback addresses and local sockets through', () => {
     const text =
-      'global\n  stats socket /tmp/x/admin.sock\nbackend b\n  server a 127.0.0.1:80\n  server b unix@/tmp/x.sock\n';
+      'global\n  stats socket /scratch/test-lb/admin.sock\nbackend b\n  server a 127.0.0.1:80\n  server b unix@/scratch/test-lb/x.sock\n';
     expect(() => guardHaproxy(config(text))).not.toThrow();
   });
 });

@@ -81,7 +81,7 @@ describe('rewriteNginx', () => {
     ]) {
       expect(out.text).not.toContain(gone);
     }
-    expect(out.text).toContain('pid /tmp/skewboard-x/nginx.pid;');
+    expect(out.text).toContain('pid /scratch/test-lb/nginx.pid;');
     expect(() => guardNginx(out)).not.toThrow();
   });
 

@@ -2,17 +2,16 @@
  * `skewboard check --haproxy` and the `haproxy:` source against a real HAProxy (Debian's), in
  * front of four Node backends, with real traffic from this process (one client IP: 127.0.0.1).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseStatsCsv } from '../../src/core/haproxy-stats';
 import type { Frame, Hello } from '../../src/core/protocol';
-import { freePort, ROOT, startGateway, tempDir } from '../e2e/harness';
+import { freePort, ROOT, startGateway } from '../e2e/harness';
+import { startHaproxy as startRealHaproxy } from '../support/services';
 
 const BIN = join(ROOT, 'src', 'gateway', 'bin.js');
 const SERVERS = ['web1', 'web2', 'web3', 'web4'];
@@ -28,23 +27,11 @@ interface Backend {
 interface RunningHaproxy {
   statsUrl: string;
   frontUrl: string;
-  stop: () => Promise<void>;
 }
 
 const backends: Backend[] = [];
 // whatever a test started, stopped after it even when it fails
 const cleanups: (() => Promise<void>)[] = [];
-
-// each test fails on its own, rather than the file's tests being reported as skipped
-function requireHaproxy(): void {
-  const found = spawnSync('haproxy', ['-v'], { encoding: 'utf8' });
-  if (found.error || found.status !== 0) {
-    throw new Error(
-      'HAProxy is not installed (no `haproxy` on the PATH): `apt-get install haproxy`. ' +
-        'These tests need a real HAProxy and are never skipped.',
-    );
-  }
-}
 
 beforeAll(async () => {
   for (const name of SERVERS) {
@@ -77,55 +64,13 @@ async function startHaproxy(
   balance: 'source' | 'roundrobin',
   statsAuth?: string,
 ): Promise<RunningHaproxy> {
-  requireHaproxy();
-  const dir = await tempDir();
-  const [front, stats] = [await freePort(), await freePort()];
-  const cfg = [
-    'defaults',
-    '  mode http',
-    '  timeout connect 2s',
-    '  timeout client 10s',
-    '  timeout server 10s',
-    'frontend fe',
-    `  bind 127.0.0.1:${front}`,
-    '  default_backend app',
-    'backend app',
-    `  balance ${balance}`,
-    ...backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check inter 300ms`),
-    'frontend stats',
-    `  bind 127.0.0.1:${stats}`,
-    '  stats enable',
-    '  stats uri /stats',
-    ...(statsAuth ? [`  stats auth ${statsAuth}`] : []),
-    '',
-  ].join('\n');
-  const cfgPath = join(dir.path, 'haproxy.cfg');
-  await writeFile(cfgPath, cfg);
-  const child = spawn('haproxy', ['-f', cfgPath, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const stop = async () => {
-    await stopChild(child);
-    await dir.remove();
-  };
-  cleanups.push(stop);
-  const statsUrl = `http://127.0.0.1:${stats}/stats;csv`;
-  // ready when every server has passed its checks, so the balancer's choice is settled
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`haproxy exited ${child.exitCode}:\n${output}`);
-    const authorization = statsAuth ? `Basic ${Buffer.from(statsAuth).toString('base64')}` : '';
-    const up = await fetch(statsUrl, { headers: authorization ? { authorization } : {} })
-      .then((r) => r.text())
-      .then((t) => parseStatsCsv(t).filter((r) => r.type === 'server' && r.status === 'UP'))
-      .catch(() => []);
-    if (up.length === SERVERS.length) break;
-    if (Date.now() > deadline) throw new Error(`haproxy servers not all UP:\n${output}`);
-    await sleep(100);
-  }
+  const haproxy = await startRealHaproxy(
+    { backends, balance, stats: true, ...(statsAuth !== undefined && { statsAuth }) },
+    (cleanup) => void cleanups.push(async () => cleanup()),
+  );
+  // the health checks are not requests: each test counts from here
   for (const b of backends) b.hits = 0;
-  return { statsUrl, frontUrl: `http://127.0.0.1:${front}/`, stop };
+  return { statsUrl: haproxy.statsCsvUrl!, frontUrl: haproxy.frontUrl };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

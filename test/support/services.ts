@@ -110,6 +110,8 @@ export interface HaproxyOptions {
   balance?: string;
   /** also serve the stats page (its CSV at `statsCsvUrl`), for the haproxy: source */
   stats?: boolean;
+  /** `user:password` the stats page asks for (HAProxy's `stats auth`); implies `stats` */
+  statsAuth?: string;
 }
 
 export interface RunningHaproxy {
@@ -143,9 +145,10 @@ export async function startHaproxy(opts: HaproxyOptions, later: Later): Promise<
     'frontend prometheus',
     `  bind 127.0.0.1:${exporter}`,
     '  http-request use-service prometheus-exporter if { path /metrics }',
-    ...(opts.stats
+    ...(opts.stats || opts.statsAuth
       ? ['frontend stats', `  bind 127.0.0.1:${stats}`, '  stats enable', '  stats uri /stats']
       : []),
+    ...(opts.statsAuth ? [`  stats auth ${opts.statsAuth}`] : []),
     '',
   ].join('\n');
   const cfgPath = join(dir.path, 'haproxy.cfg');
@@ -167,7 +170,7 @@ export async function startHaproxy(opts: HaproxyOptions, later: Later): Promise<
   return {
     frontUrl: `http://127.0.0.1:${front}/`,
     exporter: `127.0.0.1:${exporter}`,
-    ...(opts.stats && { statsCsvUrl: `http://127.0.0.1:${stats}/stats;csv` }),
+    ...((opts.stats || opts.statsAuth) && { statsCsvUrl: `http://127.0.0.1:${stats}/stats;csv` }),
     child,
   };
 }

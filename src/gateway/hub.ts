@@ -157,11 +157,10 @@ export class Hub implements SourceSink {
 
   /** What the source says of itself between frames (SourceSink); every page is told of a change. */
   state(state: SourceState): void {
-    const before = this.sourceState;
+    const before = JSON.stringify(statusOf(this.sourceState));
     this.sourceState = state;
-    if (JSON.stringify(statusOf(state)) !== JSON.stringify(statusOf(before))) {
-      this.io.emit('source-status', statusOf(state));
-    }
+    const now = statusOf(state);
+    if (JSON.stringify(now) !== before) this.io.emit('source-status', now);
   }
 
   /** Socket.IO clients connected now. */

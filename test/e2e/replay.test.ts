@@ -122,7 +122,7 @@ describe('reviewing the sample incident', () => {
 
   it('lists its keyboard shortcuts in a help overlay', async () => {
     await page.keyboard.press('?');
-    const help = page.locator('[data-testid=replay-help]');
+    const help = page.locator('[data-testid=shortcuts-help]');
     expect(await help.innerText()).toMatch(/Space\s+play \/ pause/);
     await page.keyboard.press('?');
     await waitFor(() => help.count(), 0);

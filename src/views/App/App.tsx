@@ -10,6 +10,7 @@ import { NoteForm } from '../Notes';
 import { OpenRecording, ReplayBar } from '../Replay';
 import { ExportWindowButton } from '../ExportWindow';
 import { SnapshotButton } from '../Snapshot';
+import { ShortcutsHelp, useHelpKey } from '../Shortcuts';
 import { SourceNotice } from '../SourceNotice';
 import {
   selectViewEnd,
@@ -38,6 +39,8 @@ export function App({ kiosk }: AppProps) {
   useNoteShortcut(!kiosk);
   useFileDrop(!kiosk);
   usePageTitle();
+  const [helpOpen, setHelpOpen] = useHelpKey(!kiosk);
+  const replaying = useDashboard((s) => s.replay !== undefined);
   // the first zone that can be read: the one chosen, the incident's, else UTC
   const zone = [chosen, source?.tz].find((z) => z !== undefined && isKnownZone(z)) ?? 'UTC';
   const unreadable = [chosen, source?.tz].find((z) => z !== undefined && !isKnownZone(z));
@@ -70,6 +73,14 @@ export function App({ kiosk }: AppProps) {
           <SnapshotButton tz={zone} />
           <ExportWindowButton />
           <NotifyToggle />
+          <button
+            type="button"
+            onClick={() => setHelpOpen(true)}
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+          >
+            ?
+          </button>
         </nav>
       )}
       <ReplayBar tz={zone} kiosk={kiosk} />
@@ -85,6 +96,7 @@ export function App({ kiosk }: AppProps) {
         </Suspense>
       </main>
       {!kiosk && <NoteForm tz={zone} />}
+      {helpOpen && <ShortcutsHelp replaying={replaying} onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

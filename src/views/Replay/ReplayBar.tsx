@@ -5,7 +5,6 @@ import { rangeBetween } from '../../state/annotation-list';
 import { REPLAY_SPEEDS } from '../../state/replay-session';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { useDashboard } from '../store-context';
-import { ReplayHelp } from './ReplayHelp';
 import { useReplayKeys } from './use-replay-keys';
 import { useReplayUrl } from './use-replay-url';
 
@@ -14,10 +13,9 @@ export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
   const replay = useDashboard((s) => s.replay);
   const controls = useDashboard((s) => s.replayControls);
   const annotations = useDashboard((s) => s.annotations);
-  const [help, setHelp] = useState(false);
   const [jump, setJump] = useState('');
   const [jumpError, setJumpError] = useState<string | undefined>();
-  useReplayKeys(!kiosk, () => setHelp((h) => !h));
+  useReplayKeys(!kiosk);
   useReplayUrl();
   if (!replay || !controls) return null;
 
@@ -110,9 +108,6 @@ export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
           />
           <button type="submit">go</button>
           {jumpError && <span className="note-error">{jumpError}</span>}
-          <button type="button" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
-            ?
-          </button>
         </form>
       )}
       {replay.alertsPending && (
@@ -125,7 +120,6 @@ export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
           {replay.name}: {replay.warning}
         </p>
       )}
-      {help && <ReplayHelp onClose={() => setHelp(false)} />}
     </section>
   );
 }

@@ -3,8 +3,10 @@ import { REPLAY_SPEEDS } from '../../state/replay-session';
 import { isTyping } from '../is-typing';
 import { useDashboardStore } from '../store-context';
 
-/** The replay's keyboard: see REPLAY_KEYS. */
-export function useReplayKeys(enabled: boolean, toggleHelp: () => void): void {
+const jumpToTime = () => document.querySelector<HTMLInputElement>('input[name=jump]')?.focus();
+
+/** The replay's keyboard: see REPLAY_KEYS; `?` is the page's own (useHelpKey). */
+export function useReplayKeys(enabled: boolean): void {
   const store = useDashboardStore();
   useEffect(() => {
     if (!enabled) return;
@@ -24,8 +26,9 @@ export function useReplayKeys(enabled: boolean, toggleHelp: () => void): void {
         '=': () => c.setSpeed(REPLAY_SPEEDS[Math.min(REPLAY_SPEEDS.length - 1, speedIndex + 1)]!),
         Home: () => c.seek(replay.startT),
         End: () => c.seek(replay.endT),
-        g: () => document.querySelector<HTMLInputElement>('input[name=jump]')?.focus(),
-        '?': toggleHelp,
+        g: jumpToTime,
+        // Shift or Caps Lock: the help says G, and either is what a user types
+        G: jumpToTime,
       };
       const action = actions[e.key];
       if (!action) return;
@@ -34,5 +37,5 @@ export function useReplayKeys(enabled: boolean, toggleHelp: () => void): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, enabled, toggleHelp]);
+  }, [store, enabled]);
 }

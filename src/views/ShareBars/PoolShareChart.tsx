@@ -47,11 +47,14 @@ export function PoolShareChart({
       <p className="share-caption muted" data-testid="share-caption">
         {caption}
       </p>
-      <div className="share-chart" style={{ height }}>
+      {/* a picture of the table below, which carries the same figures to a screen reader and
+          the keyboard: inert, or Chromium stops Tab at each of recharts' layers */}
+      <div className="share-chart" style={{ height }} inert aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={data}
             layout="vertical"
+            accessibilityLayer={false}
             margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
           >
             <CartesianGrid horizontal={false} stroke="#2c3340" />

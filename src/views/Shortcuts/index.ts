@@ -1,0 +1,2 @@
+export { ShortcutsHelp } from './ShortcutsHelp';
+export { useHelpKey } from './use-help-key';

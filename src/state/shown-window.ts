@@ -47,6 +47,11 @@ export function shownWindow(v: ShownWindowInput): ShownWindow {
   return { from: to - columns * columnMs, to, columns, columnMs, following };
 }
 
+/** The span a view pinned now would show: a pinned range's, else the window. */
+export function pinnedSpanOf(s: DashboardState): number {
+  return s.rangeMs ?? s.windowMs ?? defaultWindowMs(s.source?.intervalMs ?? 1000);
+}
+
 /** shownWindow of the store's state now */
 export function shownWindowOf(s: DashboardState): ShownWindow {
   return shownWindow({

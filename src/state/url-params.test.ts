@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readPageParams, withoutParam, withParam, type PageParams } from './url-params';
+import {
+  readPageParams,
+  searchWithWindow,
+  withoutParam,
+  withParam,
+  type PageParams,
+} from './url-params';
 
 describe('readPageParams', () => {
   it.each<{ search: string; want: PageParams }>([
@@ -103,5 +109,22 @@ describe('withParam', () => {
   ])('$search', ({ search, want }) => {
     expect(withParam(search, 'window', '1h')).toBe(want);
     expect(readPageParams(withParam(search, 'window', '1h')).window).toBe(3_600_000);
+  });
+});
+
+describe('searchWithWindow', () => {
+  it.each<{ search: string; ms: number; want: string }>([
+    { search: '', ms: 900_000, want: '?window=15m' },
+    { search: '?window=15m&kiosk', ms: 21_600_000, want: '?window=6h&kiosk' },
+    // a pinned range gives way to the window; the rest stays as written
+    {
+      search: '?tz=+05:30&from=1715781600000&to=1715785200000',
+      ms: 3_600_000,
+      want: '?tz=+05:30&window=1h',
+    },
+    { search: '?from=now-1h&to=now', ms: 900_000, want: '?window=15m' },
+    { search: '?replay=%2Fr.ndjson&t=5', ms: 7_200_000, want: '?replay=%2Fr.ndjson&t=5&window=2h' },
+  ])('$search + $ms ms', ({ search, ms, want }) => {
+    expect(searchWithWindow(search, ms)).toBe(want);
   });
 });

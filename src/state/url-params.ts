@@ -1,7 +1,7 @@
 /**
  * The page's URL parameters (CONTRACT section 4), read once at start-up.
  */
-import { parseDuration } from '../core/time-window';
+import { formatDuration, parseDuration } from '../core/time-window';
 
 export interface PageParams {
   /** gateway origin; undefined = the page's own */
@@ -80,6 +80,12 @@ export function withParam(search: string, name: string, value: string): string {
   }
   if (!placed) kept.push(set);
   return `?${kept.join('&')}`;
+}
+
+/** The search part of the address after choosing `windowMs`: ?window set, a ?from&to range gone. */
+export function searchWithWindow(search: string, windowMs: number): string {
+  const kept = withoutParam(withoutParam(search, 'from'), 'to');
+  return withParam(kept, 'window', formatDuration(windowMs));
 }
 
 function paramName(part: string): string {

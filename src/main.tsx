@@ -8,6 +8,8 @@ import { openRecording } from './state/open-recording';
 import { browserTokenPlaces, takePageToken } from './state/page-token';
 import { createDashboardStore } from './state/store';
 import { readPageParams } from './state/url-params';
+import { applyViewParams, initialReplayT } from './state/view-params';
+import { followWindowCapacity } from './state/window-capacity';
 import { App } from './views/App';
 import { DashboardContext } from './views/store-context';
 import './styles.css';
@@ -17,6 +19,8 @@ const params = readPageParams(window.location.search);
 const token = takePageToken(params, browserTokenPlaces());
 const store = createDashboardStore();
 store.getState().setDisplayZone(params.tz);
+applyViewParams(store, params);
+followWindowCapacity(store);
 // a wall display has nobody at it to notify
 if (!params.kiosk) {
   followNotifyPermission(store);
@@ -24,11 +28,8 @@ if (!params.kiosk) {
   startAlertNotifier(store, browserDesktop);
 }
 if (params.replay !== undefined) {
-  void openRecording(
-    store,
-    { url: params.replay },
-    params.t === undefined ? {} : { initialT: params.t },
-  );
+  const initialT = initialReplayT(params);
+  void openRecording(store, { url: params.replay }, initialT === undefined ? {} : { initialT });
 } else {
   const gateway = {
     ...(params.gateway !== undefined && { url: params.gateway }),

@@ -16,6 +16,11 @@ export interface SeriesSlice {
 
 /** two hours of 10 s frames, or a day at most */
 export const SERIES_CAPACITY = 720;
+/**
+ * most frames held when a longer window is chosen: 6 h of 10 s frames (about 54 kB a server);
+ * at a shorter interval a long window shows what this holds
+ */
+export const SERIES_MAX_CAPACITY = 2160;
 export const SERIES_MAX_AGE_MS = 24 * 3600_000;
 
 export const createSeriesSlice: StateCreator<SeriesSlice> = (set) => ({

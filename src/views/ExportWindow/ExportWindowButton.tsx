@@ -1,4 +1,4 @@
-import { SERIES_CAPACITY } from '../../state/series-slice';
+import { shownWindowOf } from '../../state/shown-window';
 import { downloadBlob, downloadUrl, downloadWithToken } from '../download';
 import { useDashboardStore } from '../store-context';
 
@@ -10,9 +10,8 @@ export function ExportWindowButton() {
   const store = useDashboardStore();
   const exportWindow = () => {
     const s = store.getState();
-    const to = s.viewEndT ?? s.series.newestT;
+    const { from, to } = shownWindowOf(s);
     if (Number.isNaN(to)) return;
-    const from = to - SERIES_CAPACITY * (s.source?.intervalMs ?? 1000);
     const name = `skewboard-${from}-${to}.ndjson`;
     if (s.replayControls) {
       void s.replayControls.exportWindow(from, to).then((text) => {

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildLatencyLut } from '../../core/colour-scale';
 import { selectLatencyWords } from '../../state/connection-slice';
-import { SERIES_CAPACITY } from '../../state/series-slice';
+import { shownWindowOf } from '../../state/shown-window';
 import {
   useDashboard,
   selectViewEnd,
@@ -16,6 +16,7 @@ import { LatencyLegend } from './LatencyLegend';
 import { TimeAxis } from './TimeAxis';
 import { timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
 import { HeatmapCanvas } from './heatmap-canvas';
+import { WindowChooser } from './WindowChooser';
 
 export interface HeatmapProps {
   tz: string;
@@ -37,20 +38,20 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const [hover, setHover] = useState<HoverCell | undefined>();
   const version = useThrottledSeriesVersion(250);
   const serverIds = useDashboard((s) => s.series.servers.map((x) => x.id).join('\n'));
-  const intervalMs = useDashboard((s) => s.source?.intervalMs ?? 1000);
+  // another interval lays the columns out afresh
+  useDashboard((s) => s.source?.intervalMs);
   const latency = useDashboard(selectLatencyWords);
   // the canvas follows the view at once (below); labels and markers at a human pace
   const viewEndT = useThrottledSelector(selectViewEnd, 100);
+  // a window chosen or a range pinned re-renders at once
+  useDashboard((s) => s.windowMs);
+  useDashboard((s) => s.rangeMs);
   const rows = serverIds === '' ? 0 : serverIds.split('\n').length;
   const rowPx = rowHeight(rows, kiosk);
-  const geometry = useCallback(
-    (): HeatmapGeometry => ({
-      columns: SERIES_CAPACITY,
-      intervalMs,
-      newestT: store.getState().viewEndT ?? store.getState().series.newestT,
-    }),
-    [store, intervalMs],
-  );
+  const geometry = useCallback((): HeatmapGeometry => {
+    const shown = shownWindowOf(store.getState());
+    return { columns: shown.columns, intervalMs: shown.columnMs, newestT: shown.to };
+  }, [store]);
 
   const [heatmapCanvas] = useState(() => new HeatmapCanvas(LUT));
   const paint = useCallback(() => {
@@ -63,14 +64,21 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        if (s.seriesVersion !== prev.seriesVersion || s.viewEndT !== prev.viewEndT) paint();
+        if (
+          s.seriesVersion !== prev.seriesVersion ||
+          s.viewEndT !== prev.viewEndT ||
+          s.windowMs !== prev.windowMs ||
+          s.rangeMs !== prev.rangeMs ||
+          s.source?.intervalMs !== prev.source?.intervalMs
+        )
+          paint();
       }),
     [store, paint],
   );
 
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    const column = Math.floor(((e.clientX - rect.left) / rect.width) * SERIES_CAPACITY);
+    const column = Math.floor(((e.clientX - rect.left) / rect.width) * geometry().columns);
     const row = Math.floor((e.clientY - rect.top) / rowPx);
     setHover({ column, row, x: e.clientX - rect.left, y: e.clientY - rect.top });
   };
@@ -78,8 +86,9 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     if (kiosk) return;
     const rect = e.currentTarget.getBoundingClientRect();
-    const column = Math.floor(((e.clientX - rect.left) / rect.width) * SERIES_CAPACITY);
-    const t = timeOfColumn(column, geometry());
+    const g = geometry();
+    const column = Math.floor(((e.clientX - rect.left) / rect.width) * g.columns);
+    const t = timeOfColumn(column, g);
     if (!Number.isNaN(t)) store.getState().openNoteDraft({ t });
   };
 
@@ -91,6 +100,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
       <header className="panel-header">
         <h2>{latency.heading} by server</h2>
         <LatencyLegend label={latency.heading} />
+        {!kiosk && <WindowChooser />}
       </header>
       <div
         className="heatmap"
@@ -98,6 +108,8 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
         data-rows={rows}
         data-version={version}
         data-view-end={Number.isNaN(g.newestT) ? '' : g.newestT}
+        data-from={Number.isNaN(g.newestT) ? '' : g.newestT - g.columns * g.intervalMs}
+        data-to={Number.isNaN(g.newestT) ? '' : g.newestT}
         data-following={viewEndT === undefined}
       >
         <ol className="heatmap-labels" style={{ gridTemplateRows: `repeat(${rows}, ${rowPx}px)` }}>

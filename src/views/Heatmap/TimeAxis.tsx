@@ -1,29 +1,65 @@
+import { useLayoutEffect, useRef, useState } from 'react';
 import { formatClock, offsetLabel, zoneOffsetMinutes } from '../../core/time-format';
-import { xFraction, type HeatmapGeometry } from './heatmap-geometry';
+import { axisTicks, type AxisBox } from './axis-ticks';
+import type { HeatmapGeometry } from './heatmap-geometry';
 
-const STEPS_MIN = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440];
+const NO_BOX: AxisBox = { width: 0, labelWidth: 0, zoneWidth: 0, gap: 0 };
 
-/** Clock ticks under the heatmap, in the display zone, with the offset spelled out. */
+/**
+ * Clock ticks under the heatmap, in the display zone, with the offset spelled out. The labels'
+ * step comes from the widths measured here, so they never overlap (axis-ticks.ts).
+ */
 export function TimeAxis({ geometry, tz }: { geometry: HeatmapGeometry; tz: string }) {
-  if (Number.isNaN(geometry.newestT)) return <div className="time-axis" />;
-  const span = geometry.columns * geometry.intervalMs;
-  const stepMs = (STEPS_MIN.find((m) => m * 60_000 >= span / 8) ?? 1440) * 60_000;
-  const offsetMs = zoneOffsetMinutes(geometry.newestT, tz) * 60_000;
-  const oldest = geometry.newestT - span;
-  const first = Math.ceil((oldest + offsetMs) / stepMs) * stepMs - offsetMs;
-  const ticks: number[] = [];
-  for (let t = first; t <= geometry.newestT; t += stepMs) ticks.push(t);
+  const axisRef = useRef<HTMLDivElement>(null);
+  const probeRef = useRef<HTMLSpanElement>(null);
+  const zoneRef = useRef<HTMLSpanElement>(null);
+  const [box, setBox] = useState(NO_BOX);
+  const known = !Number.isNaN(geometry.newestT);
+  const offsetMinutes = known ? zoneOffsetMinutes(geometry.newestT, tz) : 0;
+  const zone = offsetLabel(offsetMinutes);
+
+  useLayoutEffect(() => {
+    const axis = axisRef.current;
+    if (!axis) return;
+    const measure = () => {
+      const next: AxisBox = {
+        width: axis.clientWidth,
+        labelWidth: Math.ceil(probeRef.current?.getBoundingClientRect().width ?? 0),
+        zoneWidth: Math.ceil(zoneRef.current?.getBoundingClientRect().width ?? 0),
+        // half a label: a reader sees two times, not one long one
+        gap: Math.ceil((probeRef.current?.getBoundingClientRect().width ?? 0) / 2),
+      };
+      setBox((was) =>
+        was.width === next.width &&
+        was.labelWidth === next.labelWidth &&
+        was.zoneWidth === next.zoneWidth
+          ? was
+          : next,
+      );
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(axis);
+    return () => observer.disconnect();
+    // the zone label's text decides its width
+  }, [zone, known]);
+
+  const ticks = known ? axisTicks(geometry, offsetMinutes * 60_000, box) : [];
   return (
-    <div className="time-axis">
-      {ticks.map((t) => {
-        const x = xFraction(t, geometry);
-        return Number.isNaN(x) ? null : (
-          <span key={t} style={{ left: `${x * 100}%` }}>
-            {formatClock(t, tz)}
-          </span>
-        );
-      })}
-      <span className="time-axis-zone">{offsetLabel(offsetMs / 60_000)}</span>
+    <div className="time-axis" ref={axisRef}>
+      <span className="time-axis-probe" ref={probeRef} aria-hidden="true">
+        00:00
+      </span>
+      {ticks.map(({ t, x }) => (
+        <span key={t} className="time-axis-label" style={{ left: x }}>
+          {formatClock(t, tz)}
+        </span>
+      ))}
+      {known && (
+        <span className="time-axis-zone" ref={zoneRef}>
+          {zone}
+        </span>
+      )}
     </div>
   );
 }

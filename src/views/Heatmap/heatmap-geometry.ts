@@ -1,6 +1,7 @@
 /**
- * Where a time falls on the heatmap: a fixed number of columns, one per frame interval, the
- * newest frame in the rightmost column. Painting, the axis and the markers all use this, so a
+ * Where a time falls on the heatmap: `columns` columns of `intervalMs` each (the frame
+ * interval, or a multiple of it for a long window; see shown-window.ts), the view's end in the
+ * rightmost column. Painting, the axis and the markers all use this, so a
  * marker sits exactly over the column of its time.
  */
 export interface HeatmapGeometry {

@@ -55,3 +55,44 @@ export function planMarkers(
   const first = lowerBound(groups, from, groupTime);
   return { by: 'group', start: first, end: Math.max(first, upperBound(groups, to, groupTime)) };
 }
+
+/**
+ * Joins markers drawn closer than `flagWidth` (both in fractions of the heatmap's width):
+ * each group takes the markers within a flag's width right of its first, and sits at that
+ * first one's x, so no two flags drawn overlap. `markers` are in time order, each a run of
+ * notes in the list right after the one before (a note's own group of one, or a bucket).
+ */
+export function groupByPixels(
+  markers: readonly MarkerGroup[],
+  x: (t: number) => number,
+  flagWidth: number,
+): MarkerGroup[] {
+  const groups: MarkerGroup[] = [];
+  let openX = NaN;
+  for (const m of markers) {
+    const at = x(m.t);
+    const open = groups[groups.length - 1];
+    if (open !== undefined && at - openX < flagWidth) {
+      open.count += m.count;
+      if (open.kind !== m.kind) open.kind = undefined;
+    } else {
+      openX = at;
+      groups.push({ ...m });
+    }
+  }
+  return groups;
+}
+
+/** The markers a plan draws, before they are joined by pixels: one per note, or the buckets. */
+export function plannedMarkers(
+  list: readonly Annotation[],
+  groups: readonly MarkerGroup[],
+  plan: MarkerPlan,
+): MarkerGroup[] {
+  const out: MarkerGroup[] = [];
+  for (let i = plan.start; i < plan.end; i++) {
+    if (plan.by === 'group') out.push(groups[i]!);
+    else out.push({ t: list[i]!.t, start: i, count: 1, kind: list[i]!.kind });
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { shareWindow } from '../../core/share-window';
 import { formatClock, formatDateTime } from '../../core/time-format';
 import { rangeBetween } from '../../state/annotation-list';
 import { selectLatencyWords, selectShareWindowMs } from '../../state/connection-slice';
-import { SERIES_CAPACITY } from '../../state/series-slice';
+import { shownWindowOf } from '../../state/shown-window';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { timeWindow, xFraction } from '../Heatmap/heatmap-geometry';
 import { downloadBlob } from '../download';
@@ -20,11 +20,11 @@ export function SnapshotButton({ tz }: { tz: string }) {
   const take = () => {
     const s = store.getState();
     const heatmap = document.querySelector<HTMLCanvasElement>('[data-testid=heatmap] canvas');
-    const intervalMs = s.source?.intervalMs ?? 1000;
-    const endT = s.viewEndT ?? s.series.newestT;
+    const shown = shownWindowOf(s);
+    const endT = shown.to;
     if (!heatmap || Number.isNaN(endT)) return;
-    const g = { columns: SERIES_CAPACITY, intervalMs, newestT: endT };
-    const startT = endT - SERIES_CAPACITY * intervalMs;
+    const g = { columns: shown.columns, intervalMs: shown.columnMs, newestT: endT };
+    const startT = shown.from;
     const alerting = new Set(s.alerts.flatMap((a) => a.servers));
     const content: SnapshotContent = {
       title: `Skewboard · ${s.source?.source ?? ''}`,

@@ -1,7 +1,7 @@
 import { memo, useRef } from 'react';
 import { formatClock } from '../../core/time-format';
 import type { Annotation } from '../../core/protocol';
-import { SERIES_CAPACITY } from '../../state/series-slice';
+import { pinnedSpanOf } from '../../state/shown-window';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { ImportPostmortem } from '../Import';
 import { useDashboard, useDashboardStore } from '../store-context';
@@ -32,14 +32,15 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
   const listRef = useRef<HTMLDivElement>(null);
   const rows = useRowWindow(listRef, annotations.length, ROW_EM, OVERSCAN);
   const moveTo = (a: Annotation) => {
-    const { series, source, pinView, replayControls } = store.getState();
+    const s = store.getState();
+    const { series, pinView, replayControls } = s;
     if (replayControls) {
       // in a review the event becomes the replay cursor: the page as it was at that moment
       replayControls.pause();
       replayControls.seek(a.t);
       return;
     }
-    pinView(viewEndFor(a.t, SERIES_CAPACITY * (source?.intervalMs ?? 1000), series.newestT));
+    pinView(viewEndFor(a.t, pinnedSpanOf(s), series.newestT));
   };
   const remove = async (a: Annotation) => {
     if (!writer || !window.confirm(`Remove "${a.title}" for everyone?`)) return;

@@ -187,4 +187,14 @@ describe('shareWindow', () => {
     const store = storeOf([web('a')], []);
     expect(shareWindow(store, 5 * SEC)).toMatchObject({ endSeq: -1, shares: [] });
   });
+
+  it('reads each frame afresh once the store has forgotten its frames', () => {
+    const servers = [web('a'), web('b')];
+    const store = storeOf(servers, [[1, 3]]);
+    expect(shareWindow(store, 5 * SEC).shares.map((s) => s.requests)).toEqual([1, 3]);
+    // another gateway numbers its frames from 0 again, at the same times
+    store.clearFrames();
+    store.push(frameOf(servers, 0, [5, 5]));
+    expect(shareWindow(store, 5 * SEC).shares.map((s) => s.requests)).toEqual([5, 5]);
+  });
 });

@@ -58,23 +58,46 @@ function windowRecords(
     const slot = store.slot(k);
     const t = store.times[slot]!;
     if (!withinWindow(t, endT, windowMs)) break;
-    const rows = store.servers.flatMap((s) => {
-      const requests = s.requests[slot]!;
-      if (Number.isNaN(requests)) return [];
-      const p95 = s.p95[slot]!;
-      return [
-        {
-          id: s.id,
-          pool: s.pool ?? DEFAULT_POOL,
-          weight: s.weights[slot]!,
-          up: s.up[slot] === 1,
-          requests,
-          errors: s.errors[slot]!,
-          p95: Number.isNaN(p95) ? null : p95,
-        },
-      ];
-    });
-    records.push({ t, rows });
+    records.push(frameRecord(store, slot));
   }
   return records.reverse();
+}
+
+// a held frame's samples never change, and every window over it reads them again: its record
+// is made once (so poolWindows groups it once too), its pools and weights as it came in, as
+// the detector resolves them; one per ring slot, so bounded by the store's capacity
+const recordCache = new WeakMap<
+  SeriesStore,
+  { seq: number; t: number; epoch: number; record: FrameRecord }[]
+>();
+
+function frameRecord(store: SeriesStore, slot: number): FrameRecord {
+  let bySlot = recordCache.get(store);
+  if (!bySlot) recordCache.set(store, (bySlot = []));
+  const t = store.times[slot]!;
+  const seq = store.seqs[slot]!;
+  const epoch = store.framesEpoch;
+  const cached = bySlot[slot];
+  if (cached && cached.seq === seq && cached.t === t && cached.epoch === epoch) {
+    return cached.record;
+  }
+  const rows = store.servers.flatMap((s) => {
+    const requests = s.requests[slot]!;
+    if (Number.isNaN(requests)) return [];
+    const p95 = s.p95[slot]!;
+    return [
+      {
+        id: s.id,
+        pool: s.pool ?? DEFAULT_POOL,
+        weight: s.weights[slot]!,
+        up: s.up[slot] === 1,
+        requests,
+        errors: s.errors[slot]!,
+        p95: Number.isNaN(p95) ? null : p95,
+      },
+    ];
+  });
+  const record = { t, rows };
+  bySlot[slot] = { seq, t, epoch, record };
+  return record;
 }

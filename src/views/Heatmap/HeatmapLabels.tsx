@@ -56,13 +56,15 @@ export function HeatmapLabels({ plan, rowPx, alerting, bandShares, onToggle }: H
             <button
               type="button"
               aria-expanded={row.unfolded}
+              aria-label={shareText === '' ? name : `${name}, ${shareText}`}
               title={shareText === '' ? name : `${name}: ${shareText}`}
               onClick={() => onToggle(row.pool)}
             >
               {showText && (
                 <>
                   <span aria-hidden="true">{row.unfolded ? '▾ ' : '▸ '}</span>
-                  {name}
+                  {/* short: the label column is narrow on a phone; the title says it in full */}
+                  {row.pool === '' ? 'others' : row.pool} ×{row.ids.length.toLocaleString('en-US')}
                   {share && share.expected > 0 && (
                     <span className="muted"> · {percent(share.share)}</span>
                   )}

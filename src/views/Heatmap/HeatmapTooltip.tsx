@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useDashboard } from '../store-context';
 import { cellLines, cellValues } from './cell-values';
 import type { HeatmapGeometry } from './heatmap-geometry';
@@ -26,6 +27,17 @@ export function HeatmapTooltip({ cell, row, geometry, tz }: HeatmapTooltipProps)
   const series = useDashboard((s) => s.series);
   // a source that only knows a mean sends it as all three percentiles: one figure, so named
   const mean = useDashboard((s) => s.source?.latency === 'mean');
+  const box = useRef<HTMLDivElement>(null);
+  // on a narrow screen the plot is narrower than the tooltip: keep it on the screen
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.translate = '';
+    const { left, right } = el.getBoundingClientRect();
+    const room = document.documentElement.clientWidth;
+    if (left < 0) el.style.translate = `${-left}px`;
+    else if (right > room) el.style.translate = `${Math.max(-left, room - right)}px`;
+  });
   const values = cellValues(series, row, cell.column, geometry);
   if (!values) return null;
   const { title, lines } = cellLines(values, tz, mean);
@@ -34,7 +46,7 @@ export function HeatmapTooltip({ cell, row, geometry, tz }: HeatmapTooltipProps)
     ? { right: cell.width! - cell.x + 14, top: cell.y + 14 }
     : { left: cell.x + 14, top: cell.y + 14 };
   return (
-    <div className="heatmap-tooltip" style={place} role="tooltip">
+    <div ref={box} className="heatmap-tooltip" style={place} role="tooltip">
       <strong>{title}</strong>
       {lines.map((line, i) => (
         <span key={i}>{line}</span>

@@ -197,4 +197,14 @@ describe('shareWindow', () => {
     store.push(frameOf(servers, 0, [5, 5]));
     expect(shareWindow(store, 5 * SEC).shares.map((s) => s.requests)).toEqual([5, 5]);
   });
+
+  it('answers the same frames once: a second reader gets the first answer, a new frame a new one', () => {
+    const servers = [web('a'), web('b')];
+    const store = storeOf(servers, [[1, 3]]);
+    const first = shareWindow(store, 5 * SEC);
+    expect(shareWindow(store, 5 * SEC, Infinity)).toBe(first);
+    expect(shareWindow(store, 2 * SEC)).not.toBe(first);
+    store.push(frameOf(servers, 1, [2, 2]));
+    expect(shareWindow(store, 5 * SEC).shares.map((s) => s.requests)).toEqual([3, 5]);
+  });
 });

@@ -31,6 +31,31 @@ export function shareWindow(store: SeriesStore, windowMs: number, endT = Infinit
   const end = store.countAtOrBefore(endT);
   const newest = end > 0 ? store.slot(end - 1) : -1;
   const t = newest < 0 ? NaN : store.times[newest]!;
+  // the same frames as the last call (the bars and the heatmap's fold read one window): the
+  // same answer, shared, so treat it as read-only
+  const key = [
+    windowMs,
+    t,
+    newest < 0 ? -1 : store.seqs[newest]!,
+    store.framesEpoch,
+    store.serverListVersion,
+  ].join(' ');
+  const last = lastWindows.get(store);
+  if (last?.key === key) return last.window;
+  const window = takeWindow(store, windowMs, end, newest, t);
+  lastWindows.set(store, { key, window });
+  return window;
+}
+
+const lastWindows = new WeakMap<SeriesStore, { key: string; window: ShareWindow }>();
+
+function takeWindow(
+  store: SeriesStore,
+  windowMs: number,
+  end: number,
+  newest: number,
+  t: number,
+): ShareWindow {
   const records = newest < 0 ? [] : windowRecords(store, end, t, windowMs);
   const labels = new Map(store.servers.map((s) => [s.id, s.label ?? s.id]));
   const shares = poolWindows(records).flatMap((w) => {

@@ -11,6 +11,7 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser, startGateway } from '../e2e/harness';
 import { buildApp } from './lib/app-build';
+import { hotTable, profileWhile } from './lib/cpu-profile';
 import { cdpOf, heapAfterGc, watchWindow, type WindowFigures } from './lib/page-probe';
 import { goal, goalTable, mib, ms, table, writeResult } from './lib/report';
 import { resources } from './lib/resources';
@@ -28,6 +29,7 @@ const ALERT_LIMIT_MS = 180_000;
 // after the alerts: the detector's 20 s window lies wholly after the faults, the rows settle
 const SETTLE_MS = 10_000;
 const DRAIN_LIMIT_MS = 90_000;
+const PROFILE_MS = 8000;
 // plain JS source: a function passed to page.evaluate would carry the transpiler's helpers
 const CALM = `new Promise((resolve) => {
   let calm = 0;
@@ -89,7 +91,7 @@ async function measure(page: Page, label: string) {
   const frames = framesReceived - frames0;
   const heapAfter = await heapAfterGc(cdp);
   console.log(`${label}: ${frames} frames received in ${(w.spanMs / 1000).toFixed(1)} s`);
-  return { w, frames, heapBefore, heapAfter };
+  return { w, frames, heapBefore, heapAfter, cdp };
 }
 
 /** What the heatmap shows: server rows, bands and the servers they stand for. */
@@ -120,16 +122,17 @@ try {
     `heatmap: ${shown.servers} servers as ${shown.rows} server rows and ${shown.bands} bands`,
   );
   const live = await measure(page, 'live');
+  const hot = await profileWhile(live.cdp, () => page.waitForTimeout(PROFILE_MS), 15);
   gateway.freeze();
   const drainMs = await drained(page);
   const idle = await measure(page, 'idle (gateway frozen)');
   gateway.thaw();
-  result = { live, idle, shown, drainMs };
+  result = { live, idle, shown, drainMs, hot };
 } finally {
   await held.close();
 }
 
-const { live, idle, shown, drainMs } = result;
+const { live, idle, shown, drainMs, hot } = result;
 const sum = (w: WindowFigures) => ({
   p50: percentile(w.frameIntervals, 50),
   p95: percentile(w.frameIntervals, 95),
@@ -157,6 +160,7 @@ const fig = {
     heapAfter: idle.heapAfter,
   },
   drainMs,
+  hot,
 };
 const sent = Math.round(live.w.spanMs / INTERVAL_MS);
 const rows = [
@@ -205,5 +209,7 @@ const goals = [
     shown.rows + shown.bands < 100,
   ),
 ];
+console.log(`live page CPU profile, ${PROFILE_MS / 1000} s, top self time (app built unminified):`);
+console.log(hotTable(hot));
 console.log(goalTable(goals));
 writeResult({ benchmark: 'big-fleet-page', figures: fig, goals });

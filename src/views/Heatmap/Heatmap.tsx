@@ -11,6 +11,7 @@ import {
 } from '../store-context';
 import { useAlertingServers } from '../use-alerting-servers';
 import { AnnotationMarkers } from './AnnotationMarkers';
+import { CursorOutline } from './CursorOutline';
 import { HeatmapLabels } from './HeatmapLabels';
 import { HeatmapTooltip, type HoverCell } from './HeatmapTooltip';
 import { LatencyLegend } from './LatencyLegend';
@@ -50,6 +51,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const viewEndT = useThrottledSelector(selectViewEnd, 100);
   const { plan, bandShares, toggle } = useRowPlan(rowsThatFit(kiosk));
   const rows = plan.rows.length;
+  const serverRows = plan.rows.filter((r) => r.kind === 'server').length;
   const rowPx = rowHeight(rows, kiosk);
   const geometry = useCallback(
     (): HeatmapGeometry => ({
@@ -130,9 +132,10 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
       <div
         className="heatmap"
         data-testid="heatmap"
-        data-rows={plan.rows.filter((r) => r.kind === 'server').length}
+        // server rows shown, as before the fleet could fold; the whole fleet; its bands
+        data-rows={serverRows}
         data-servers={plan.servers}
-        data-bands={plan.rows.length - plan.rows.filter((r) => r.kind === 'server').length}
+        data-bands={rows - serverRows}
         data-version={version}
         data-view-end={Number.isNaN(g.newestT) ? '' : g.newestT}
         data-following={viewEndT === undefined}
@@ -168,17 +171,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
             onBlur={cursor.onBlur}
           />
           {cursor.cell && (
-            <div
-              className="heatmap-cursor"
-              data-testid="heatmap-cursor"
-              aria-hidden="true"
-              style={{
-                left: `${(cursor.cell.column / SERIES_CAPACITY) * 100}%`,
-                width: `max(3px, ${100 / SERIES_CAPACITY}%)`,
-                top: cursor.cell.row * rowPx,
-                height: rowPx,
-              }}
-            />
+            <CursorOutline cell={cursor.cell} rowPx={rowPx} columns={SERIES_CAPACITY} />
           )}
           <AnnotationMarkers geometry={g} tz={tz} plotHeight={height} />
           {hover && shownRow && <HeatmapTooltip cell={hover} row={shownRow} geometry={g} tz={tz} />}

@@ -69,6 +69,15 @@ describe('planRows', () => {
       expected: ['b', '[ x 2]'],
     },
     {
+      name: 'a pool with one server left shows it, not a band of one',
+      servers: [...pool('web', 4), ...pool('db', 2), { id: 'lone', pool: 'cache' }],
+      alerting: ['db-2'],
+      standingOut: [],
+      fit: 3,
+      unfolded: [],
+      expected: ['db-2', '[web x 4]', 'db-1', 'lone'],
+    },
+    {
       name: 'a pool whose servers all have their own row has no band',
       servers: [...pool('web', 4), ...pool('db', 1)],
       alerting: ['db-1'],

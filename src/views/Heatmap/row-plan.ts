@@ -79,6 +79,11 @@ export function planRows({ servers, alerting, standingOut, fit, unfolded }: RowP
   for (const [pool, ids] of pools) {
     const rest = ids.filter((id) => !single.has(id));
     if (rest.length === 0) continue;
+    // a band of one saves no row: the server shows as itself
+    if (rest.length === 1) {
+      rows.push({ kind: 'server', id: rest[0]! });
+      continue;
+    }
     const open = unfolded.has(pool);
     rows.push({ kind: 'band', pool, ids: rest, unfolded: open });
     if (open) for (const id of rest) rows.push({ kind: 'server', id });

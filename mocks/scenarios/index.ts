@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario';
-import { bigFleet, fanoutFleet } from './big-fleet';
+import { bigFleet, fanoutFleet, fleet2000, fleet360 } from './big-fleet';
 import { lbMisconfig } from './lb-misconfig';
 import { detectionSuite } from './suite';
 
@@ -9,10 +9,12 @@ export const scenarios: Record<string, Scenario> = {
   ...Object.fromEntries(detectionSuite.map((s) => [s.name, s])),
 };
 
-/** Fleets the performance benchmarks have the gateway play: not detection cases. */
+/** Fleets the performance benchmarks and the page's tests have the gateway play: not detection cases. */
 export const benchmarkFleets: Record<string, Scenario> = {
   [bigFleet.name]: bigFleet,
   [fanoutFleet.name]: fanoutFleet,
+  [fleet2000.name]: fleet2000,
+  [fleet360.name]: fleet360,
 };
 
 /** The scenario of that name; throws an Error listing the known names otherwise. */

@@ -106,6 +106,7 @@ export class SeriesStore {
   private count = 0;
   private lastSeq = -1;
   private missed = 0;
+  private clears = 0;
 
   constructor(opts: SeriesStoreOptions) {
     this.capacity = opts.capacity;
@@ -153,6 +154,11 @@ export class SeriesStore {
     return lo;
   }
 
+  /** Moves whenever the store forgets its frames: a frame cached by seq may be another then. */
+  get framesEpoch(): number {
+    return this.clears;
+  }
+
   /** Moves whenever a server is added or dropped: rows cached by index are stale then. */
   get serverListVersion(): number {
     return this.listVersion;
@@ -190,6 +196,7 @@ export class SeriesStore {
    * of the new numbering push them out, unless a sample or hello names them again.
    */
   clearFrames(): void {
+    this.clears++;
     this.start = 0;
     this.count = 0;
     this.lastSeq = -1;

@@ -187,4 +187,24 @@ describe('shareWindow', () => {
     const store = storeOf([web('a')], []);
     expect(shareWindow(store, 5 * SEC)).toMatchObject({ endSeq: -1, shares: [] });
   });
+
+  it('reads each frame afresh once the store has forgotten its frames', () => {
+    const servers = [web('a'), web('b')];
+    const store = storeOf(servers, [[1, 3]]);
+    expect(shareWindow(store, 5 * SEC).shares.map((s) => s.requests)).toEqual([1, 3]);
+    // another gateway numbers its frames from 0 again, at the same times
+    store.clearFrames();
+    store.push(frameOf(servers, 0, [5, 5]));
+    expect(shareWindow(store, 5 * SEC).shares.map((s) => s.requests)).toEqual([5, 5]);
+  });
+
+  it('answers the same frames once: a second reader gets the first answer, a new frame a new one', () => {
+    const servers = [web('a'), web('b')];
+    const store = storeOf(servers, [[1, 3]]);
+    const first = shareWindow(store, 5 * SEC);
+    expect(shareWindow(store, 5 * SEC, Infinity)).toBe(first);
+    expect(shareWindow(store, 2 * SEC)).not.toBe(first);
+    store.push(frameOf(servers, 1, [2, 2]));
+    expect(shareWindow(store, 5 * SEC).shares.map((s) => s.requests)).toEqual([3, 5]);
+  });
 });

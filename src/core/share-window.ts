@@ -31,6 +31,31 @@ export function shareWindow(store: SeriesStore, windowMs: number, endT = Infinit
   const end = store.countAtOrBefore(endT);
   const newest = end > 0 ? store.slot(end - 1) : -1;
   const t = newest < 0 ? NaN : store.times[newest]!;
+  // the same frames as the last call (the bars and the heatmap's fold read one window): the
+  // same answer, shared, so treat it as read-only
+  const key = [
+    windowMs,
+    t,
+    newest < 0 ? -1 : store.seqs[newest]!,
+    store.framesEpoch,
+    store.serverListVersion,
+  ].join(' ');
+  const last = lastWindows.get(store);
+  if (last?.key === key) return last.window;
+  const window = takeWindow(store, windowMs, end, newest, t);
+  lastWindows.set(store, { key, window });
+  return window;
+}
+
+const lastWindows = new WeakMap<SeriesStore, { key: string; window: ShareWindow }>();
+
+function takeWindow(
+  store: SeriesStore,
+  windowMs: number,
+  end: number,
+  newest: number,
+  t: number,
+): ShareWindow {
   const records = newest < 0 ? [] : windowRecords(store, end, t, windowMs);
   const labels = new Map(store.servers.map((s) => [s.id, s.label ?? s.id]));
   const shares = poolWindows(records).flatMap((w) => {
@@ -58,23 +83,46 @@ function windowRecords(
     const slot = store.slot(k);
     const t = store.times[slot]!;
     if (!withinWindow(t, endT, windowMs)) break;
-    const rows = store.servers.flatMap((s) => {
-      const requests = s.requests[slot]!;
-      if (Number.isNaN(requests)) return [];
-      const p95 = s.p95[slot]!;
-      return [
-        {
-          id: s.id,
-          pool: s.pool ?? DEFAULT_POOL,
-          weight: s.weights[slot]!,
-          up: s.up[slot] === 1,
-          requests,
-          errors: s.errors[slot]!,
-          p95: Number.isNaN(p95) ? null : p95,
-        },
-      ];
-    });
-    records.push({ t, rows });
+    records.push(frameRecord(store, slot));
   }
   return records.reverse();
+}
+
+// a held frame's samples never change, and every window over it reads them again: its record
+// is made once (so poolWindows groups it once too), its pools and weights as it came in, as
+// the detector resolves them; one per ring slot, so bounded by the store's capacity
+const recordCache = new WeakMap<
+  SeriesStore,
+  { seq: number; t: number; epoch: number; record: FrameRecord }[]
+>();
+
+function frameRecord(store: SeriesStore, slot: number): FrameRecord {
+  let bySlot = recordCache.get(store);
+  if (!bySlot) recordCache.set(store, (bySlot = []));
+  const t = store.times[slot]!;
+  const seq = store.seqs[slot]!;
+  const epoch = store.framesEpoch;
+  const cached = bySlot[slot];
+  if (cached && cached.seq === seq && cached.t === t && cached.epoch === epoch) {
+    return cached.record;
+  }
+  const rows = store.servers.flatMap((s) => {
+    const requests = s.requests[slot]!;
+    if (Number.isNaN(requests)) return [];
+    const p95 = s.p95[slot]!;
+    return [
+      {
+        id: s.id,
+        pool: s.pool ?? DEFAULT_POOL,
+        weight: s.weights[slot]!,
+        up: s.up[slot] === 1,
+        requests,
+        errors: s.errors[slot]!,
+        p95: Number.isNaN(p95) ? null : p95,
+      },
+    ];
+  });
+  const record = { t, rows };
+  bySlot[slot] = { seq, t, epoch, record };
+  return record;
 }

@@ -114,7 +114,8 @@ try {
   countFrames(page);
   await page.goto(`${site.url}?gateway=${encodeURIComponent(gateway.url)}`);
   await page.waitForFunction(
-    (n) => document.querySelector('[data-testid=heatmap]')?.getAttribute('data-rows') === String(n),
+    (n) =>
+      document.querySelector('[data-testid=heatmap]')?.getAttribute('data-servers') === String(n),
     SERVERS,
     { timeout: 60_000 },
   );

@@ -15,6 +15,7 @@ const BENCHES = [
   { name: 'heatmap', script: 'test/bench/heatmap.ts', args: [] },
   { name: 'ingest', script: 'test/bench/ingest.ts', args: [] },
   { name: 'live-page', script: 'test/bench/live-page.ts', args: [] },
+  { name: 'big-fleet-page', script: 'test/bench/big-fleet-page.ts', args: [] },
   { name: 'notes-page', script: 'test/bench/notes-page.ts', args: [] },
   { name: 'hostile-markdown', script: 'test/bench/hostile-markdown.ts', args: [] },
   { name: 'gateway-alerts', script: 'test/bench/gateway-alerts.ts', args: [] },

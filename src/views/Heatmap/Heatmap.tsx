@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { buildLatencyLut } from '../../core/colour-scale';
 import { selectLatencyWords } from '../../state/connection-slice';
 import { shownWindowOf } from '../../state/shown-window';
@@ -11,12 +11,18 @@ import {
 } from '../store-context';
 import { useAlertingServers } from '../use-alerting-servers';
 import { AnnotationMarkers } from './AnnotationMarkers';
+import { CursorOutline } from './CursorOutline';
+import { HeatmapLabels } from './HeatmapLabels';
 import { HeatmapTooltip, type HoverCell } from './HeatmapTooltip';
 import { LatencyLegend } from './LatencyLegend';
 import { TimeAxis } from './TimeAxis';
 import { timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
 import { HeatmapCanvas } from './heatmap-canvas';
 import { WindowChooser } from './WindowChooser';
+import { legibleRowPx, rowsThatFit, ROW_BUDGET_PX } from './row-budget';
+import { useHeatmapCursor } from './use-heatmap-cursor';
+import { useHeatmapSummary } from './use-heatmap-summary';
+import { useRowPlan } from './use-row-plan';
 
 export interface HeatmapProps {
   tz: string;
@@ -27,8 +33,11 @@ const LUT = buildLatencyLut();
 
 function rowHeight(rows: number, kiosk: boolean): number {
   const preferred = kiosk ? 36 : 28;
-  const budget = kiosk ? 720 : 560;
-  return rows * preferred <= budget ? preferred : Math.max(2, Math.floor(budget / rows));
+  const budget = kiosk ? ROW_BUDGET_PX.kiosk : ROW_BUDGET_PX.desk;
+  // past the rows that fit, the fleet folds; rows beyond that (an unfolded pool) scroll
+  return rows * preferred <= budget
+    ? preferred
+    : Math.max(legibleRowPx(kiosk), Math.floor(budget / rows));
 }
 
 /** The server x time latency heatmap: colour = p95 (or the mean), newest column at the right. */
@@ -37,7 +46,6 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<HoverCell | undefined>();
   const version = useThrottledSeriesVersion(250);
-  const serverIds = useDashboard((s) => s.series.servers.map((x) => x.id).join('\n'));
   // another interval lays the columns out afresh
   useDashboard((s) => s.source?.intervalMs);
   const latency = useDashboard(selectLatencyWords);
@@ -46,7 +54,9 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   // a window chosen or a range pinned re-renders at once
   useDashboard((s) => s.windowMs);
   useDashboard((s) => s.rangeMs);
-  const rows = serverIds === '' ? 0 : serverIds.split('\n').length;
+  const { plan, bandShares, toggle } = useRowPlan(rowsThatFit(kiosk));
+  const rows = plan.rows.length;
+  const serverRows = plan.rows.filter((r) => r.kind === 'server').length;
   const rowPx = rowHeight(rows, kiosk);
   const geometry = useCallback((): HeatmapGeometry => {
     const shown = shownWindowOf(store.getState());
@@ -56,8 +66,10 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const [heatmapCanvas] = useState(() => new HeatmapCanvas(LUT));
   const paint = useCallback(() => {
     const canvas = canvasRef.current;
-    if (canvas) heatmapCanvas.paint(canvas, store.getState().series, geometry());
-  }, [store, geometry, heatmapCanvas]);
+    // a fleet that fits paints one row per server, as the store has them
+    const rowsPainted = plan.folded ? plan.rows : undefined;
+    if (canvas) heatmapCanvas.paint(canvas, store.getState().series, geometry(), rowsPainted);
+  }, [store, geometry, heatmapCanvas, plan]);
 
   useLayoutEffect(() => paint(), [paint, rows]);
 
@@ -76,25 +88,49 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
     [store, paint],
   );
 
-  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+  /** the cell under a pointer event, in plot pixels */
+  const cellAt = (e: React.MouseEvent<HTMLCanvasElement>): HoverCell => {
     const rect = e.currentTarget.getBoundingClientRect();
     const column = Math.floor(((e.clientX - rect.left) / rect.width) * geometry().columns);
     const row = Math.floor((e.clientY - rect.top) / rowPx);
-    setHover({ column, row, x: e.clientX - rect.left, y: e.clientY - rect.top });
+    const x = e.clientX - rect.left;
+    return { column, row, x, y: e.clientY - rect.top, width: rect.width };
   };
 
-  const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
+  const openNote = (column: number) => {
     if (kiosk) return;
-    const rect = e.currentTarget.getBoundingClientRect();
-    const g = geometry();
-    const column = Math.floor(((e.clientX - rect.left) / rect.width) * g.columns);
-    const t = timeOfColumn(column, g);
+    const t = timeOfColumn(column, geometry());
     if (!Number.isNaN(t)) store.getState().openNoteDraft({ t });
   };
 
+  // a tap shows the cell, as a hover does; a second tap on the same cell opens the note form
+  const pointerType = useRef('mouse');
+  const tapped = useRef<HoverCell | undefined>(undefined);
+  const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const cell = cellAt(e);
+    if (pointerType.current !== 'touch') return openNote(cell.column);
+    const again = tapped.current?.row === cell.row && tapped.current.column === cell.column;
+    tapped.current = again ? undefined : cell;
+    setHover(cell);
+    if (again) openNote(cell.column);
+  };
+
+  const cursor = useHeatmapCursor({
+    canvasRef,
+    plan,
+    rowPx,
+    geometry,
+    tz,
+    onShow: setHover,
+    onToggle: toggle,
+  });
   const alerting = useAlertingServers();
-  const ids = useMemo(() => (serverIds === '' ? [] : serverIds.split('\n')), [serverIds]);
+  const summaryId = useId();
+  const summary = useHeatmapSummary(plan, geometry(), tz, version);
   const g = geometry();
+  const height = rows * rowPx;
+  const budget = kiosk ? ROW_BUDGET_PX.kiosk : ROW_BUDGET_PX.desk;
+  const shownRow = hover && plan.rows[hover.row];
   return (
     <section className="panel heatmap-panel" aria-label="Latency heatmap">
       <header className="panel-header">
@@ -105,39 +141,57 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
       <div
         className="heatmap"
         data-testid="heatmap"
-        data-rows={rows}
+        // server rows shown, as before the fleet could fold; the whole fleet; its bands
+        data-rows={serverRows}
+        data-servers={plan.servers}
+        data-bands={rows - serverRows}
         data-version={version}
         data-view-end={Number.isNaN(g.newestT) ? '' : g.newestT}
         data-from={Number.isNaN(g.newestT) ? '' : g.newestT - g.columns * g.intervalMs}
         data-to={Number.isNaN(g.newestT) ? '' : g.newestT}
         data-following={viewEndT === undefined}
+        // more rows than the budget (a pool unfolded): the box scrolls, the page does not
+        style={
+          height > budget ? { maxHeight: `calc(${budget}px + 4em)`, overflowY: 'auto' } : undefined
+        }
       >
-        <ol className="heatmap-labels" style={{ gridTemplateRows: `repeat(${rows}, ${rowPx}px)` }}>
-          {ids.map((id) => (
-            <li
-              key={id}
-              data-testid="heatmap-row"
-              data-server={id}
-              data-alerting={alerting.has(id)}
-              className={alerting.has(id) ? 'alerting' : undefined}
-              style={{ height: rowPx }}
-            >
-              {rowPx >= 10 ? id : ''}
-            </li>
-          ))}
-        </ol>
+        <HeatmapLabels
+          plan={plan}
+          rowPx={rowPx}
+          alerting={alerting}
+          bandShares={bandShares}
+          onToggle={toggle}
+        />
         <div className="heatmap-plot">
           <canvas
             ref={canvasRef}
-            style={{ height: rows * rowPx }}
-            onMouseMove={onMove}
+            style={{ height }}
+            tabIndex={0}
+            // an application: a screen reader passes the arrow keys on, and reads the cell
+            // each one reaches from the live region below
+            role="application"
+            aria-roledescription="heatmap"
+            aria-label={`${latency.heading} by server over time`}
+            aria-describedby={summaryId}
+            onPointerDown={(e) => (pointerType.current = e.pointerType)}
+            onMouseMove={(e) => setHover(cellAt(e))}
             onMouseLeave={() => setHover(undefined)}
             onClick={onClick}
+            onKeyDown={cursor.onKeyDown}
+            onFocus={cursor.onFocus}
+            onBlur={cursor.onBlur}
           />
-          <AnnotationMarkers geometry={g} tz={tz} plotHeight={rows * rowPx} />
-          {hover && <HeatmapTooltip cell={hover} geometry={g} tz={tz} />}
+          {cursor.cell && <CursorOutline cell={cursor.cell} rowPx={rowPx} columns={g.columns} />}
+          <AnnotationMarkers geometry={g} tz={tz} plotHeight={height} />
+          {hover && shownRow && <HeatmapTooltip cell={hover} row={shownRow} geometry={g} tz={tz} />}
           <TimeAxis geometry={g} tz={tz} />
         </div>
+        <p id={summaryId} className="sr-only" data-testid="heatmap-summary">
+          {summary}
+        </p>
+        <p className="sr-only" aria-live="polite">
+          {cursor.spoken}
+        </p>
       </div>
     </section>
   );

@@ -7,6 +7,7 @@
 import type { SeriesStore } from '../../core/series-store';
 import type { HeatmapGeometry } from './heatmap-geometry';
 import { HeatmapPixels, type PixelChange } from './heatmap-pixels';
+import type { PlanRow } from './row-plan';
 
 export class HeatmapCanvas {
   private image: ImageData | undefined;
@@ -17,11 +18,16 @@ export class HeatmapCanvas {
   constructor(private readonly lut: Uint32Array) {}
 
   /**
-   * Brings the pixels up to `store` seen through `g` (`full`: every cell afresh); returns
-   * what changed. The store must hold at least one server.
+   * Brings the pixels up to `store` seen through `g` (`full`: every cell afresh), one row per
+   * server or per row of `plan`; returns what changed. There must be at least one row.
    */
-  update(store: SeriesStore, g: HeatmapGeometry, full = false): PixelChange {
-    const rows = store.servers.length;
+  update(
+    store: SeriesStore,
+    g: HeatmapGeometry,
+    full = false,
+    plan?: readonly PlanRow[],
+  ): PixelChange {
+    const rows = plan ? plan.length : store.servers.length;
     let pixels = this.pixels;
     if (!pixels || pixels.rows !== rows || pixels.columns !== g.columns) {
       const image = new ImageData(g.columns, rows);
@@ -36,8 +42,8 @@ export class HeatmapCanvas {
       this.pixels = pixels;
       full = true;
     }
-    if (!full) return pixels.update(store, g);
-    pixels.repaint(store, g);
+    if (!full) return pixels.update(store, g, plan);
+    pixels.repaint(store, g, plan);
     return { kind: 'all' };
   }
 
@@ -75,8 +81,13 @@ export class HeatmapCanvas {
     this.shownOn = canvas;
   }
 
-  paint(canvas: HTMLCanvasElement, store: SeriesStore, g: HeatmapGeometry): void {
-    if (store.servers.length === 0) return;
-    this.put(canvas, this.update(store, g));
+  paint(
+    canvas: HTMLCanvasElement,
+    store: SeriesStore,
+    g: HeatmapGeometry,
+    plan?: readonly PlanRow[],
+  ): void {
+    if ((plan ? plan.length : store.servers.length) === 0) return;
+    this.put(canvas, this.update(store, g, false, plan));
   }
 }

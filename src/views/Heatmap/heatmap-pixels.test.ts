@@ -9,6 +9,7 @@ import {
   HeatmapPixels,
   rgbaWord,
 } from './heatmap-pixels';
+import type { PlanRow } from './row-plan';
 
 const lut = buildLatencyLut();
 const { empty, idle, down } = DEFAULT_CELL_COLOURS;
@@ -353,5 +354,75 @@ describe('HeatmapPixels, kept up to date frame by frame', () => {
     const row = [...pixels.inScreenOrder()].map(seen);
     expect(row.at(-1)).toBe(`lut ${latencyLutIndex(9000)}`);
     expect(new Set(row.slice(0, -1))).toEqual(new Set([`lut ${latencyLutIndex(10)}`]));
+  });
+});
+
+describe('fillHeatmapPixels with a row plan', () => {
+  /** web-1..web-3 as one band, web-2 also on its own row above it */
+  const plan: PlanRow[] = [
+    { kind: 'server', id: 'web-2' },
+    { kind: 'band', pool: 'web', ids: ['web-1', 'web-2', 'web-3', 'gone'], unfolded: false },
+  ];
+
+  function paintPlan(frames: Record<string, Sample>[]): Seen[][] {
+    const store = new SeriesStore({ capacity: 10, maxAgeMs: 86_400_000 });
+    store.setServers(SERVERS.map((id) => ({ id, weight: 1 })));
+    frames.forEach((samples, i) =>
+      store.push({
+        v: 1,
+        seq: i + 1,
+        t: (i + 1) * 1000,
+        intervalMs: 1000,
+        samples: Object.values(samples),
+      }),
+    );
+    const columns = frames.length;
+    const pixels = new Uint32Array(columns * plan.length).fill(0xdeadbeef);
+    const g = { columns, intervalMs: 1000, newestT: frames.length * 1000 };
+    fillHeatmapPixels(pixels, store, g, lut, DEFAULT_CELL_COLOURS, undefined, plan);
+    return plan.map((_, r) => Array.from(pixels.subarray(r * columns, (r + 1) * columns), seen));
+  }
+  const busy = (id: string, requests: number, p95: number): Sample => ({
+    id,
+    requests,
+    latencyMs: { p50: p95 / 2, p95, p99: p95 * 2 },
+  });
+
+  it('paints a band as the request-weighted p95 of its servers, and the others as ever', () => {
+    const rows = paintPlan([
+      // most requests at 40 ms: the band is 40 ms
+      { a: busy('web-1', 500, 40), b: busy('web-2', 10, 3000), c: busy('web-3', 500, 40) },
+      // a tenth of them at 900 ms: past the 95th percentile, the band shows 900 ms
+      { a: busy('web-1', 450, 40), b: busy('web-2', 100, 900), c: busy('web-3', 450, 40) },
+      // one idle, one down, one silent
+      { a: busy('web-1', 0, NaN), b: { id: 'web-2', requests: 0, latencyMs: null, up: false } },
+      // every sampled server down
+      { b: { id: 'web-2', requests: 0, latencyMs: null, up: false } },
+      {},
+    ]);
+    expect(rows).toEqual([
+      [hot(3000), hot(900), 'down', 'down', '.'],
+      [hot(40), hot(900), 'idle', 'down', '.'],
+    ]);
+  });
+
+  it('keeps the same pixels frame by frame as a full paint, with the same plan', () => {
+    const store = new SeriesStore({ capacity: 8, maxAgeMs: 86_400_000 });
+    store.setServers(SERVERS.map((id) => ({ id, weight: 1 })));
+    const g = (newestT: number) => ({ columns: 6, intervalMs: 1000, newestT });
+    const pixels = new HeatmapPixels(6, plan.length, lut);
+    for (let i = 1; i <= 12; i++) {
+      store.push({
+        v: 1,
+        seq: i,
+        t: i * 1000,
+        intervalMs: 1000,
+        samples: SERVERS.map((id, k) => busy(id, 10 + k * i, 20 * (k + 1) * i)),
+      });
+      pixels.update(store, g(i * 1000), plan);
+      const fresh = new Uint32Array(6 * plan.length);
+      fillHeatmapPixels(fresh, store, g(i * 1000), lut, DEFAULT_CELL_COLOURS, undefined, plan);
+      expect([...pixels.inScreenOrder()]).toEqual([...fresh]);
+    }
   });
 });

@@ -3,9 +3,11 @@
  * as it is and CSS scales up: a full paint is one pass over typed arrays, and HeatmapPixels
  * keeps the buffer up to date a column at a time as frames come.
  */
-import { latencyLutIndex } from '../../core/colour-scale';
-import type { SeriesStore } from '../../core/series-store';
+import { LUT_SIZE, latencyLutIndex } from '../../core/colour-scale';
+import type { SeriesStore, ServerSeries } from '../../core/series-store';
+import { weightedPercentileBin } from '../../core/weighted-percentile';
 import { columnOfTime, type HeatmapGeometry } from './heatmap-geometry';
+import type { PlanRow } from './row-plan';
 
 /** Cell colours that are not a latency, as little-endian RGBA words. */
 export interface CellColours {
@@ -35,6 +37,10 @@ export const DEFAULT_CELL_COLOURS: CellColours = {
 export class CellColourCache {
   private store: SeriesStore | undefined;
   private serverList = -1;
+  private plan: readonly PlanRow[] | undefined;
+  /** per pixel row: its server, a band's servers, or undefined for a server the store lost */
+  private sources: (ServerSeries | ServerSeries[] | undefined)[] = [];
+  private readonly bins = new Float64Array(LUT_SIZE);
   private colours: Uint32Array[] = [];
   private colouredSeq = new Float64Array(0);
   private colouredT = new Float64Array(0);
@@ -45,16 +51,25 @@ export class CellColourCache {
   ) {}
 
   /**
-   * The colour words of server row `r`, indexed by ring slot, for `store`; only the slots
-   * passed to `colourSlot` since are up to date.
+   * The colour words of row `r`, indexed by ring slot, for `store` (rows: `plan`'s, or one
+   * per server in the store's order); only the slots passed to `colourSlot` since are up to
+   * date.
    */
-  rowsFor(store: SeriesStore): Uint32Array[] {
-    if (store !== this.store || store.serverListVersion !== this.serverList) {
-      // another store (a recording opened), or a server added or dropped: rows moved, so
-      // colour everything afresh
+  rowsFor(store: SeriesStore, plan?: readonly PlanRow[]): Uint32Array[] {
+    if (store !== this.store || store.serverListVersion !== this.serverList || plan !== this.plan) {
+      // another store (a recording opened), a server added or dropped, or other rows: rows
+      // moved, so colour everything afresh
       this.store = store;
       this.serverList = store.serverListVersion;
-      this.colours = store.servers.map(() => new Uint32Array(store.capacity));
+      this.plan = plan;
+      this.sources = plan
+        ? plan.map((row) =>
+            row.kind === 'server'
+              ? store.server(row.id)
+              : row.ids.flatMap((id) => store.server(id) ?? []),
+          )
+        : store.servers;
+      this.colours = this.sources.map(() => new Uint32Array(store.capacity));
       this.colouredSeq = new Float64Array(store.capacity).fill(NaN);
       this.colouredT = new Float64Array(store.capacity).fill(NaN);
     }
@@ -67,19 +82,46 @@ export class CellColourCache {
       return;
     }
     for (let r = 0; r < this.colours.length; r++) {
-      const s = store.servers[r]!;
-      this.colours[r]![slot] = cellColour(
-        s.requests[slot]!,
-        s.p95[slot]!,
-        s.up[slot]!,
-        this.lut,
-        this.cellColours,
-      );
+      const s = this.sources[r];
+      this.colours[r]![slot] =
+        s === undefined
+          ? this.cellColours.empty
+          : Array.isArray(s)
+            ? this.bandColour(s, slot)
+            : cellColour(s.requests[slot]!, s.p95[slot]!, s.up[slot]!, this.lut, this.cellColours);
     }
     this.colouredSeq[slot] = store.seqs[slot]!;
     this.colouredT[slot] = store.times[slot]!;
   }
+
+  /**
+   * A band's cell: down when every server sampled is down, empty when none is sampled, idle
+   * with no requests; else the request-weighted 95th percentile of its servers' p95, found
+   * as a LUT bin (the bin of that p95, without a sort).
+   */
+  private bandColour(members: readonly ServerSeries[], slot: number): number {
+    const bins = this.bins;
+    let sampled = false;
+    let up = false;
+    for (const s of members) {
+      const requests = s.requests[slot]!;
+      if (Number.isNaN(requests)) continue;
+      sampled = true;
+      if (s.up[slot] === 0) continue;
+      up = true;
+      const p95 = s.p95[slot]!;
+      if (requests > 0 && !Number.isNaN(p95)) bins[latencyLutIndex(p95)]! += requests;
+    }
+    if (!sampled) return this.cellColours.empty;
+    if (!up) return this.cellColours.down;
+    const bin = weightedPercentileBin(bins, BAND_QUANTILE);
+    bins.fill(0);
+    return bin < 0 ? this.cellColours.idle : this.lut[bin]!;
+  }
 }
+
+/** a band shows the 95th percentile of its servers' p95s, each weighted by its requests */
+export const BAND_QUANTILE = 0.95;
 
 /** The held frames whose column is on the heatmap, as indexes into the store [from, to). */
 function framesInView(store: SeriesStore, g: HeatmapGeometry): { from: number; to: number } {
@@ -92,8 +134,8 @@ function framesInView(store: SeriesStore, g: HeatmapGeometry): { from: number; t
 }
 
 /**
- * Paints every held frame into `pixels` (columns x servers.length words, row-major). Pass the
- * same `cache` to every call to skip recolouring the frames already seen.
+ * Paints every held frame into `pixels` (columns x rows words, row-major; rows: `plan`'s, or
+ * one per server). Pass the same `cache` to every call to skip recolouring the frames seen.
  */
 export function fillHeatmapPixels(
   pixels: Uint32Array,
@@ -102,9 +144,10 @@ export function fillHeatmapPixels(
   lut: Uint32Array,
   colours: CellColours = DEFAULT_CELL_COLOURS,
   cache: CellColourCache = new CellColourCache(lut, colours),
+  plan?: readonly PlanRow[],
 ): void {
   pixels.fill(colours.empty);
-  const rows = cache.rowsFor(store);
+  const rows = cache.rowsFor(store, plan);
   // which column each frame in view lands in, worked out once for all rows
   const slots: number[] = [];
   const columns: number[] = [];
@@ -135,6 +178,7 @@ export type PixelChange =
 /** What a paint last showed, to tell a view that moved on by whole columns from any other. */
 interface Painted {
   store: SeriesStore;
+  plan: readonly PlanRow[] | undefined;
   rows: number;
   /** the store's serverListVersion: the same count of rows may be other servers */
   serverList: number;
@@ -194,17 +238,18 @@ export class HeatmapPixels {
     return out;
   }
 
-  /** Paints every cell afresh. */
-  repaint(store: SeriesStore, g: HeatmapGeometry): void {
-    this.painted = this.stateOf(store, g);
+  /** Paints every cell afresh (rows: `plan`'s, or one per server). */
+  repaint(store: SeriesStore, g: HeatmapGeometry, plan?: readonly PlanRow[]): void {
+    this.painted = this.stateOf(store, g, plan);
     this.start = 0;
-    fillHeatmapPixels(this.pixels, store, g, this.lut, this.colours, this.cache);
+    fillHeatmapPixels(this.pixels, store, g, this.lut, this.colours, this.cache, plan);
   }
 
-  private stateOf(store: SeriesStore, g: HeatmapGeometry): Painted {
+  private stateOf(store: SeriesStore, g: HeatmapGeometry, plan?: readonly PlanRow[]): Painted {
     return {
       store,
-      rows: store.servers.length,
+      plan,
+      rows: plan ? plan.length : store.servers.length,
       serverList: store.serverListVersion,
       columns: g.columns,
       intervalMs: g.intervalMs,
@@ -216,14 +261,15 @@ export class HeatmapPixels {
   }
 
   /** Brings the pixels up to `store` seen through `g`, and says what changed. */
-  update(store: SeriesStore, g: HeatmapGeometry): PixelChange {
+  update(store: SeriesStore, g: HeatmapGeometry, plan?: readonly PlanRow[]): PixelChange {
     const last = this.painted;
-    const next = this.stateOf(store, g);
+    const next = this.stateOf(store, g, plan);
     this.painted = next;
     const shift = last === undefined ? NaN : (g.newestT - last.newestT) / g.intervalMs;
     if (
       last === undefined ||
       last.store !== store ||
+      last.plan !== plan ||
       last.rows !== next.rows ||
       last.serverList !== next.serverList ||
       next.rows !== this.rows ||
@@ -236,7 +282,7 @@ export class HeatmapPixels {
       !this.stillHolds(store, last)
     ) {
       this.start = 0;
-      fillHeatmapPixels(this.pixels, store, g, this.lut, this.colours, this.cache);
+      fillHeatmapPixels(this.pixels, store, g, this.lut, this.colours, this.cache, plan);
       return { kind: 'all' };
     }
     if (
@@ -254,7 +300,7 @@ export class HeatmapPixels {
       Math.max(0, last.oldestColumn - shift),
       Math.min(g.columns, next.oldestColumn),
     );
-    this.paintNewFrames(store, g, last);
+    this.paintNewFrames(store, g, last, plan);
     return {
       kind: 'shift',
       shift,
@@ -307,14 +353,19 @@ export class HeatmapPixels {
    * Paints the frames the shift brought into view (a view moved on) and those numbered after
    * `afterSeq` (new), oldest first, so a later frame wins a column as in a full repaint.
    */
-  private paintNewFrames(store: SeriesStore, g: HeatmapGeometry, last: Painted): void {
+  private paintNewFrames(
+    store: SeriesStore,
+    g: HeatmapGeometry,
+    last: Painted,
+    plan: readonly PlanRow[] | undefined,
+  ): void {
     let first = store.length;
     while (first > 0 && store.seqs[store.slot(first - 1)]! > last.newestSeq) first--;
     const half = 0.5 * g.intervalMs;
     if (g.newestT > last.newestT)
       first = Math.min(first, store.countAtOrBefore(last.newestT + half));
     const end = store.countAtOrBefore(g.newestT + half);
-    const rows = this.cache.rowsFor(store);
+    const rows = this.cache.rowsFor(store, plan);
     for (let i = first; i < end; i++) {
       const slot = store.slot(i);
       const column = columnOfTime(store.times[slot]!, g);

@@ -16,6 +16,7 @@ import { LatencyLegend } from './LatencyLegend';
 import { TimeAxis } from './TimeAxis';
 import { timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
 import { HeatmapCanvas } from './heatmap-canvas';
+import { useRowSizing } from './use-row-sizing';
 import { WindowChooser } from './WindowChooser';
 
 export interface HeatmapProps {
@@ -25,16 +26,11 @@ export interface HeatmapProps {
 
 const LUT = buildLatencyLut();
 
-function rowHeight(rows: number, kiosk: boolean): number {
-  const preferred = kiosk ? 36 : 28;
-  const budget = kiosk ? 720 : 560;
-  return rows * preferred <= budget ? preferred : Math.max(2, Math.floor(budget / rows));
-}
-
 /** The server x time latency heatmap: colour = p95 (or the mean), newest column at the right. */
 export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const store = useDashboardStore();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<HoverCell | undefined>();
   const version = useThrottledSeriesVersion(250);
   const serverIds = useDashboard((s) => s.series.servers.map((x) => x.id).join('\n'));
@@ -47,7 +43,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   useDashboard((s) => s.windowMs);
   useDashboard((s) => s.rangeMs);
   const rows = serverIds === '' ? 0 : serverIds.split('\n').length;
-  const rowPx = rowHeight(rows, kiosk);
+  const { rowPx, labelled } = useRowSizing(boxRef, canvasRef, rows, kiosk);
   const geometry = useCallback((): HeatmapGeometry => {
     const shown = shownWindowOf(store.getState());
     return { columns: shown.columns, intervalMs: shown.columnMs, newestT: shown.to };
@@ -103,6 +99,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
         {!kiosk && <WindowChooser />}
       </header>
       <div
+        ref={boxRef}
         className="heatmap"
         data-testid="heatmap"
         data-rows={rows}
@@ -122,7 +119,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
               className={alerting.has(id) ? 'alerting' : undefined}
               style={{ height: rowPx }}
             >
-              {rowPx >= 10 ? id : ''}
+              {labelled ? id : ''}
             </li>
           ))}
         </ol>

@@ -17,6 +17,7 @@ import { TimeAxis } from './TimeAxis';
 import { timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
 import { HeatmapCanvas } from './heatmap-canvas';
 import { useRowSizing } from './use-row-sizing';
+import { useScrollToNewest } from './use-scroll-to-newest';
 import { WindowChooser } from './WindowChooser';
 
 export interface HeatmapProps {
@@ -44,6 +45,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   useDashboard((s) => s.rangeMs);
   const rows = serverIds === '' ? 0 : serverIds.split('\n').length;
   const { rowPx, labelled } = useRowSizing(boxRef, canvasRef, rows, kiosk);
+  useScrollToNewest(boxRef);
   const geometry = useCallback((): HeatmapGeometry => {
     const shown = shownWindowOf(store.getState());
     return { columns: shown.columns, intervalMs: shown.columnMs, newestT: shown.to };

@@ -33,6 +33,8 @@ export interface PageLayout {
   moreVisible: boolean;
   heatmap: {
     rows: number;
+    /** rows that keep a legible height in the heatmap's box, as the page works it out */
+    rowsThatFit: number;
     rowPx: number;
     labelFontPx: number;
     /** below the rows and the time axis, up to the box's bottom: room left unused */
@@ -132,6 +134,7 @@ export function readLayout(page: Page): Promise<PageLayout> {
       moreVisible: more !== null && onScreen(boxOf(more)!),
       heatmap: {
         rows,
+        rowsThatFit: Number(heatmap.dataset.rowsThatFit),
         rowPx: rows > 0 ? canvas.getBoundingClientRect().height / rows : 0,
         labelFontPx: label ? parseFloat(getComputedStyle(label).fontSize) : 0,
         unusedPx: heatmap.getBoundingClientRect().bottom - plot.getBoundingClientRect().bottom,

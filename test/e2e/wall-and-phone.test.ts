@@ -130,6 +130,9 @@ describe('on a wall (?kiosk), the seed incident firing', () => {
           ...(heatmap.rowPx < heatmap.labelFontPx
             ? [`${heatmap.rowPx} px rows under ${heatmap.labelFontPx} px names`]
             : []),
+          ...(heatmap.rowsThatFit < heatmap.rows
+            ? [`only ${heatmap.rowsThatFit} of ${heatmap.rows} rows said to fit`]
+            : []),
           ...(layout.barPx < height / 100 ? [`share bars ${layout.barPx} px thick`] : []),
           // the heatmap takes the height there is: its rows reach the bottom of its box
           ...(heatmap.unusedPx >= heatmap.rowPx
@@ -174,6 +177,10 @@ describe('on a wall (?kiosk), the seed incident firing', () => {
         ...(layout.page.width > width || layout.page.height > height ? ['the page scrolls'] : []),
         ...outside(layout.boxes, width, height),
         ...(shown.length === 0 ? ['no alert on the screen'] : []),
+        // thirty servers in what the alerts leave: more than fit legibly, for the row model to fold
+        ...(layout.heatmap.rowsThatFit >= layout.heatmap.rows
+          ? [`${layout.heatmap.rowsThatFit} of ${layout.heatmap.rows} rows said to fit`]
+          : []),
         ...(hidden === 0 ? [`all ${layout.alerts.length} alerts fit: nothing to fold`] : []),
         ...(layout.moreCount !== hidden || !layout.moreVisible
           ? [`"+${layout.moreCount} more" (visible: ${layout.moreVisible}) for ${hidden} hidden`]

@@ -44,7 +44,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   useDashboard((s) => s.windowMs);
   useDashboard((s) => s.rangeMs);
   const rows = serverIds === '' ? 0 : serverIds.split('\n').length;
-  const { rowPx, labelled } = useRowSizing(boxRef, canvasRef, rows, kiosk);
+  const { rowPx, labelled, rowsThatFit } = useRowSizing(boxRef, canvasRef, rows, kiosk);
   useScrollToNewest(boxRef);
   const geometry = useCallback((): HeatmapGeometry => {
     const shown = shownWindowOf(store.getState());
@@ -105,6 +105,7 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
         className="heatmap"
         data-testid="heatmap"
         data-rows={rows}
+        data-rows-that-fit={rowsThatFit}
         data-version={version}
         data-view-end={Number.isNaN(g.newestT) ? '' : g.newestT}
         data-from={Number.isNaN(g.newestT) ? '' : g.newestT - g.columns * g.intervalMs}

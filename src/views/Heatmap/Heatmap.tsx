@@ -18,8 +18,10 @@ import { LatencyLegend } from './LatencyLegend';
 import { TimeAxis } from './TimeAxis';
 import { timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
 import { HeatmapCanvas } from './heatmap-canvas';
+import { useRowSizing } from './use-row-sizing';
+import { useScrollToNewest } from './use-scroll-to-newest';
 import { WindowChooser } from './WindowChooser';
-import { legibleRowPx, rowsThatFit, ROW_BUDGET_PX } from './row-budget';
+import { DESK_BUDGET_PX } from './row-sizing';
 import { useHeatmapCursor } from './use-heatmap-cursor';
 import { useHeatmapSummary } from './use-heatmap-summary';
 import { useRowPlan } from './use-row-plan';
@@ -31,19 +33,11 @@ export interface HeatmapProps {
 
 const LUT = buildLatencyLut();
 
-function rowHeight(rows: number, kiosk: boolean): number {
-  const preferred = kiosk ? 36 : 28;
-  const budget = kiosk ? ROW_BUDGET_PX.kiosk : ROW_BUDGET_PX.desk;
-  // past the rows that fit, the fleet folds; rows beyond that (an unfolded pool) scroll
-  return rows * preferred <= budget
-    ? preferred
-    : Math.max(legibleRowPx(kiosk), Math.floor(budget / rows));
-}
-
 /** The server x time latency heatmap: colour = p95 (or the mean), newest column at the right. */
 export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const store = useDashboardStore();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<HoverCell | undefined>();
   const version = useThrottledSeriesVersion(250);
   // another interval lays the columns out afresh
@@ -54,10 +48,13 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   // a window chosen or a range pinned re-renders at once
   useDashboard((s) => s.windowMs);
   useDashboard((s) => s.rangeMs);
-  const { plan, bandShares, toggle } = useRowPlan(rowsThatFit(kiosk));
+  const servers = useDashboard((s) => s.series.servers.length);
+  const sizing = useRowSizing(boxRef, canvasRef, servers, kiosk);
+  const { plan, bandShares, toggle } = useRowPlan(sizing.rowsThatFit);
   const rows = plan.rows.length;
   const serverRows = plan.rows.filter((r) => r.kind === 'server').length;
-  const rowPx = rowHeight(rows, kiosk);
+  const { rowPx, labelled } = sizing.rowsOf(rows);
+  useScrollToNewest(boxRef);
   const geometry = useCallback((): HeatmapGeometry => {
     const shown = shownWindowOf(store.getState());
     return { columns: shown.columns, intervalMs: shown.columnMs, newestT: shown.to };
@@ -129,7 +126,6 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
   const summary = useHeatmapSummary(plan, geometry(), tz, version);
   const g = geometry();
   const height = rows * rowPx;
-  const budget = kiosk ? ROW_BUDGET_PX.kiosk : ROW_BUDGET_PX.desk;
   const shownRow = hover && plan.rows[hover.row];
   return (
     <section className="panel heatmap-panel" aria-label="Latency heatmap">
@@ -139,25 +135,31 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
         {!kiosk && <WindowChooser />}
       </header>
       <div
+        ref={boxRef}
         className="heatmap"
         data-testid="heatmap"
         // server rows shown, as before the fleet could fold; the whole fleet; its bands
         data-rows={serverRows}
         data-servers={plan.servers}
         data-bands={rows - serverRows}
+        data-rows-that-fit={sizing.rowsThatFit}
         data-version={version}
         data-view-end={Number.isNaN(g.newestT) ? '' : g.newestT}
         data-from={Number.isNaN(g.newestT) ? '' : g.newestT - g.columns * g.intervalMs}
         data-to={Number.isNaN(g.newestT) ? '' : g.newestT}
         data-following={viewEndT === undefined}
-        // more rows than the budget (a pool unfolded): the box scrolls, the page does not
+        // more rows than the desk's budget (a pool unfolded): the box scrolls, the page does
+        // not; a wall's box has the height its layout gives it
         style={
-          height > budget ? { maxHeight: `calc(${budget}px + 4em)`, overflowY: 'auto' } : undefined
+          !kiosk && height > DESK_BUDGET_PX
+            ? { maxHeight: `calc(${DESK_BUDGET_PX}px + 4em)`, overflowY: 'auto' }
+            : undefined
         }
       >
         <HeatmapLabels
           plan={plan}
           rowPx={rowPx}
+          labelled={labelled}
           alerting={alerting}
           bandShares={bandShares}
           onToggle={toggle}

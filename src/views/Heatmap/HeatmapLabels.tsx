@@ -5,6 +5,8 @@ import type { BandShare } from './use-row-plan';
 export interface HeatmapLabelsProps {
   plan: RowPlan;
   rowPx: number;
+  /** rows tall enough to carry a name: thinner ones show only colour */
+  labelled: boolean;
   alerting: ReadonlySet<string>;
   bandShares: ReadonlyMap<string, BandShare>;
   onToggle: (pool: string) => void;
@@ -13,8 +15,15 @@ export interface HeatmapLabelsProps {
 const percent = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
 
 /** The names beside the heatmap's rows: a server's id, or a band's pool, count and share. */
-export function HeatmapLabels({ plan, rowPx, alerting, bandShares, onToggle }: HeatmapLabelsProps) {
-  const showText = rowPx >= 10;
+export function HeatmapLabels({
+  plan,
+  rowPx,
+  labelled,
+  alerting,
+  bandShares,
+  onToggle,
+}: HeatmapLabelsProps) {
+  const showText = labelled;
   return (
     <ol
       className="heatmap-labels"

@@ -1,6 +1,18 @@
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { useRef } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ServerShare } from '../../core/share-window';
 import { formatLatency } from '../../core/time-format';
+import { useBoxMetrics } from '../use-box-metrics';
+import { deskChartSizing, wallChartSizing } from './chart-sizing';
 import { shareColour } from './share-colour';
 
 export interface PoolShareChartProps {
@@ -15,7 +27,7 @@ export interface PoolShareChartProps {
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
-const BAR_SIZE = 12;
+const UNMEASURED = { fontPx: 24, heightPx: 0 };
 
 /** One pool's servers: each one's share of the pool against its weighted share. */
 export function PoolShareChart({
@@ -26,48 +38,63 @@ export function PoolShareChart({
   latencyColumn,
   kiosk,
 }: PoolShareChartProps) {
-  const barSize = BAR_SIZE;
-  const height = Math.max(120, rows.length * (barSize * 2 + 6) + 40);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const box = useBoxMetrics(chartRef, UNMEASURED);
   const labels = new Map(rows.map((r) => [r.id, r.label]));
   // the pool is in the caption: each bar is named as in the table, wide enough for the longest
-  const fontSize = kiosk ? 20 : 12;
-  const longest = Math.max(0, ...rows.map((r) => r.label.length + 2));
-  const axisWidth = Math.min(
-    kiosk ? 320 : 200,
-    Math.max(kiosk ? 90 : 64, longest * fontSize * 0.62),
-  );
+  const longest = Math.max(0, ...rows.map((r) => r.label.length));
+  const size = kiosk
+    ? wallChartSizing(rows.length, longest, box.fontPx, box.heightPx)
+    : deskChartSizing(rows.length, longest);
   const data = rows.map((r) => ({
     id: r.id,
     share: Number.isFinite(r.share) ? r.share * 100 : 0,
     expected: r.expected * 100,
     ratio: r.ratio,
+    // a wall has no table: the bars of the servers alerting carry their ratio
+    mark: kiosk && alerting.has(r.id) && Number.isFinite(r.ratio) ? `${r.ratio.toFixed(1)}x` : '',
   }));
   return (
-    <div className="share-pool" data-testid="share-pool" data-pool={pool}>
+    <div
+      className="share-pool"
+      data-testid="share-pool"
+      data-pool={pool}
+      // a wall shares the panel's height between pools by their number of servers
+      style={kiosk ? { flexGrow: Math.max(1, rows.length) } : undefined}
+    >
       <p className="share-caption muted" data-testid="share-caption">
         {caption}
       </p>
       {/* a picture of the table below, which carries the same figures to a screen reader and
           the keyboard: inert, or Chromium stops Tab at each of recharts' layers */}
-      <div className="share-chart" style={{ height }} inert aria-hidden="true">
+      <div
+        ref={chartRef}
+        className="share-chart"
+        style={{ height: size.heightPx }}
+        inert
+        aria-hidden="true"
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={data}
             layout="vertical"
             accessibilityLayer={false}
-            margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+            barCategoryGap={kiosk ? '18%' : '10%'}
+            margin={{ top: 4, right: size.rightPx, bottom: 4, left: 4 }}
           >
             <CartesianGrid horizontal={false} stroke="#2c3340" />
             <XAxis
               type="number"
               unit="%"
+              height={size.tickAxisPx}
               domain={[0, (max: number) => Math.max(20, Math.ceil(max / 5) * 5)]}
-              tick={{ fill: '#c9d1d9', fontSize: kiosk ? 18 : 12 }}
+              tick={{ fill: '#c9d1d9', fontSize: size.tickPx }}
             />
             <YAxis
               type="category"
               dataKey="id"
-              width={axisWidth}
+              width={size.nameAxisPx}
+              interval={size.everyName ? 0 : 'preserveEnd'}
               tick={(props: {
                 x: number | string;
                 y: number | string;
@@ -78,7 +105,7 @@ export function PoolShareChart({
                   y={props.y}
                   dy="0.35em"
                   textAnchor="end"
-                  fontSize={fontSize}
+                  fontSize={size.namePx}
                   fontWeight={alerting.has(props.payload.value) ? 700 : 400}
                   fill={alerting.has(props.payload.value) ? '#ff5c5c' : '#e6edf3'}
                 >
@@ -88,8 +115,8 @@ export function PoolShareChart({
                 </text>
               )}
             />
-            <Bar dataKey="expected" fill="#4b5563" barSize={barSize} isAnimationActive={false} />
-            <Bar dataKey="share" barSize={barSize} isAnimationActive={false}>
+            <Bar dataKey="expected" fill="#4b5563" barSize={size.barPx} isAnimationActive={false} />
+            <Bar dataKey="share" barSize={size.barPx} isAnimationActive={false}>
               {data.map((d) => (
                 <Cell
                   key={d.id}
@@ -98,11 +125,22 @@ export function PoolShareChart({
                   strokeWidth={2}
                 />
               ))}
+              {kiosk && (
+                <LabelList
+                  dataKey="mark"
+                  position="right"
+                  fill="#ff5c5c"
+                  fontSize={size.namePx}
+                  fontWeight={700}
+                />
+              )}
             </Bar>
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="share-table">
+      {/* a wall reads the bars, whose alerting ones carry their ratio: the table is there
+          only for a screen reader (and what reads the page's figures, data-share) */}
+      <table className={kiosk ? 'share-table sr-only' : 'share-table'}>
         <thead>
           <tr>
             <th>server</th>

@@ -6,6 +6,7 @@ import { ANNOTATION_STYLE } from '../annotation-style';
 import { ImportPostmortem } from '../Import';
 import { useDashboard, useDashboardStore } from '../store-context';
 import { viewEndFor } from './move-view';
+import { latestRows } from './row-window';
 import { useRowWindow } from './use-row-window';
 
 export interface TimelineStripProps {
@@ -21,6 +22,7 @@ const OVERSCAN = 10;
 /**
  * The incident's events in order; picking one moves the view to it. Virtualised: of thousands
  * of notes only the rows in view render, the list's full height kept by padding around them.
+ * On a wall, which nobody scrolls, it shows the latest events that fit its box.
  */
 export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: TimelineStripProps) {
   const store = useDashboardStore();
@@ -30,7 +32,8 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
   const local = useDashboard((s) => s.localAnnotationIds);
   const replaying = useDashboard((s) => s.replay !== undefined);
   const listRef = useRef<HTMLDivElement>(null);
-  const rows = useRowWindow(listRef, annotations.length, ROW_EM, OVERSCAN);
+  const scrolled = useRowWindow(listRef, annotations.length, ROW_EM, OVERSCAN);
+  const rows = kiosk ? latestRows(scrolled.viewPx, scrolled.rowPx, annotations.length) : scrolled;
   const moveTo = (a: Annotation) => {
     const s = store.getState();
     const { series, pinView, replayControls } = s;
@@ -51,7 +54,15 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
   return (
     <section className="panel timeline-panel" aria-label="Incident timeline">
       <header className="panel-header">
-        <h2>Timeline</h2>
+        <h2>
+          Timeline
+          {kiosk && rows.start > 0 && (
+            <span className="muted" data-testid="timeline-latest">
+              {' '}
+              · latest {rows.end - rows.start} of {annotations.length}
+            </span>
+          )}
+        </h2>
         {!kiosk && <ImportPostmortem />}
         {pinned && !replaying && (
           <button
@@ -73,13 +84,19 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
           className="timeline-strip"
           data-testid="timeline"
           data-count={annotations.length}
+          // a wall's list asks for every row's height; the layout gives what it can spare
+          style={kiosk ? { height: annotations.length * scrolled.rowPx } : undefined}
         >
           <ol
             start={rows.start + 1}
-            style={{
-              paddingTop: rows.start * rows.rowPx,
-              paddingBottom: (annotations.length - rows.end) * rows.rowPx,
-            }}
+            style={
+              kiosk
+                ? undefined
+                : {
+                    paddingTop: rows.start * scrolled.rowPx,
+                    paddingBottom: (annotations.length - rows.end) * scrolled.rowPx,
+                  }
+            }
           >
             {shown.map((a) => {
               const style = ANNOTATION_STYLE[a.kind];

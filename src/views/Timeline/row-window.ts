@@ -26,3 +26,13 @@ export function rowWindow(
     end: Math.min(count, first + inView + overscan),
   };
 }
+
+/**
+ * The newest rows that fit whole in `viewportPx`, for a list that never scrolls (a wall):
+ * the latest events stay on screen, the oldest give way.
+ */
+export function latestRows(viewportPx: number, rowPx: number, count: number): RowWindow {
+  if (count === 0 || !(rowPx > 0)) return { start: 0, end: 0 };
+  const fit = Math.floor(Math.max(0, viewportPx) / rowPx);
+  return { start: Math.max(0, count - fit), end: count };
+}

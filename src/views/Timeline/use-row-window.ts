@@ -3,6 +3,8 @@ import { rowWindow, type RowWindow } from './row-window';
 
 export interface RowWindowState extends RowWindow {
   rowPx: number;
+  /** the list's visible height */
+  viewPx: number;
 }
 
 /**
@@ -39,5 +41,9 @@ export function useRowWindow(
     };
   }, [ref, rowEm, listed]);
   const rowPx = view.rowPx || 16 * rowEm;
-  return { ...rowWindow(view.top, view.height, rowPx, count, overscan), rowPx };
+  return {
+    ...rowWindow(view.top, view.height, rowPx, count, overscan),
+    rowPx,
+    viewPx: view.height,
+  };
 }

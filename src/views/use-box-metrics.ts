@@ -1,0 +1,35 @@
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+/** What drawing inside a box needs of it: its font size and its height, in px. */
+export interface BoxMetrics {
+  fontPx: number;
+  heightPx: number;
+}
+
+/**
+ * An element's font size and height, kept up to date as it resizes: for drawing (SVG charts)
+ * that must match type and room set by the layout (a wall's type follows the screen).
+ */
+export function useBoxMetrics(
+  ref: RefObject<HTMLElement | null>,
+  fallback: BoxMetrics,
+): BoxMetrics {
+  const [metrics, setMetrics] = useState(fallback);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const fontPx = parseFloat(getComputedStyle(el).fontSize);
+      const heightPx = el.clientHeight;
+      if (!(fontPx > 0)) return;
+      setMetrics((m) =>
+        m.fontPx === fontPx && m.heightPx === heightPx ? m : { fontPx, heightPx },
+      );
+    };
+    measure();
+    const resize = new ResizeObserver(measure);
+    resize.observe(el);
+    return () => resize.disconnect();
+  }, [ref]);
+  return metrics;
+}

@@ -32,7 +32,12 @@ export interface PageLayout {
   moreCount: number;
   moreVisible: boolean;
   heatmap: {
+    /** rows drawn: a server's or a folded pool's band */
     rows: number;
+    /** the bands among them */
+    bands: number;
+    /** servers in the fleet, folded or not */
+    servers: number;
     /** rows that keep a legible height in the heatmap's box, as the page works it out */
     rowsThatFit: number;
     rowPx: number;
@@ -105,7 +110,8 @@ export function readLayout(page: Page): Promise<PageLayout> {
     const canvas = heatmap.querySelector('canvas')!;
     const plot = canvas.parentElement!;
     const label = heatmap.querySelector<HTMLElement>('[data-testid=heatmap-row]');
-    const rows = heatmap.querySelectorAll('[data-testid=heatmap-row]').length;
+    const bands = heatmap.querySelectorAll('[data-testid=heatmap-band]').length;
+    const rows = heatmap.querySelectorAll('[data-testid=heatmap-row]').length + bands;
     const bars = [...document.querySelectorAll('[data-testid=share-bars] .recharts-bar-rectangle')]
       .map((b) => b.getBoundingClientRect().height)
       .filter((h) => h > 0);
@@ -134,6 +140,8 @@ export function readLayout(page: Page): Promise<PageLayout> {
       moreVisible: more !== null && onScreen(boxOf(more)!),
       heatmap: {
         rows,
+        bands,
+        servers: Number(heatmap.dataset.servers),
         rowsThatFit: Number(heatmap.dataset.rowsThatFit),
         rowPx: rows > 0 ? canvas.getBoundingClientRect().height / rows : 0,
         labelFontPx: label ? parseFloat(getComputedStyle(label).fontSize) : 0,

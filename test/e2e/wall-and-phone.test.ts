@@ -177,9 +177,13 @@ describe('on a wall (?kiosk), the seed incident firing', () => {
         ...(layout.page.width > width || layout.page.height > height ? ['the page scrolls'] : []),
         ...outside(layout.boxes, width, height),
         ...(shown.length === 0 ? ['no alert on the screen'] : []),
-        // thirty servers in what the alerts leave: more than fit legibly, for the row model to fold
-        ...(layout.heatmap.rowsThatFit >= layout.heatmap.rows
-          ? [`${layout.heatmap.rowsThatFit} of ${layout.heatmap.rows} rows said to fit`]
+        // thirty servers in what the alerts leave: more than fit legibly, so the fleet folds
+        ...(layout.heatmap.servers <= layout.heatmap.rowsThatFit
+          ? [`all ${layout.heatmap.servers} servers fit: nothing to fold`]
+          : []),
+        ...(layout.heatmap.bands === 0 ? ['no pool folded into a band'] : []),
+        ...(layout.heatmap.rows > layout.heatmap.rowsThatFit
+          ? [`${layout.heatmap.rows} rows drawn where ${layout.heatmap.rowsThatFit} fit`]
           : []),
         ...(hidden === 0 ? [`all ${layout.alerts.length} alerts fit: nothing to fold`] : []),
         ...(layout.moreCount !== hidden || !layout.moreVisible

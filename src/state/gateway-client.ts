@@ -17,6 +17,7 @@ import type { WriteAck } from './notes-slice';
 import { createFramePump } from './frame-pump';
 import { createGatewayAlerts } from './gateway-alerts';
 import type { DashboardStore } from './store';
+import { createWakeReconnect, onTabWake } from './wake-reconnect';
 
 export interface GatewayClientOptions {
   /** gateway origin; undefined = the page's own */
@@ -110,9 +111,26 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     lastArrival = performance.now();
     state().setConnection('live');
   });
+  // set while the page reopens its own socket: that disconnect is no one going offline
+  let reopening = false;
+  const wake = createWakeReconnect({
+    now: () => performance.now(),
+    connected: () => socket.connected,
+    // a task later: called from a disconnect handler, socket.io is still closing then
+    reconnectNow: () =>
+      setTimeout(() => {
+        reopening = true;
+        socket.disconnect();
+        reopening = false;
+        socket.connect();
+      }),
+  });
+  const stopWaking = onTabWake(() => wake.woke());
   socket.on('disconnect', (reason) => {
-    if (reason === 'io client disconnect') state().setConnection('offline', 'disconnected');
+    if (reopening) state().setConnection('reconnecting', 'the tab is back: reconnecting now');
+    else if (reason === 'io client disconnect') state().setConnection('offline', 'disconnected');
     else state().setConnection('reconnecting', reason);
+    wake.dropped(reason);
   });
   socket.on('connect_error', (err) => {
     if (err.message === 'unauthorized') {
@@ -155,6 +173,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   return () => {
     state().setNoteWriter(undefined);
     clearInterval(staleCheck);
+    stopWaking();
     pump.dispose();
     notes.dispose();
     socket.disconnect();

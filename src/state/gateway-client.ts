@@ -16,6 +16,7 @@ import type { AnnotationChange } from './annotation-list';
 import type { WriteAck } from './notes-slice';
 import { createFramePump } from './frame-pump';
 import { createGatewayAlerts } from './gateway-alerts';
+import { forgetBeyondLiveWindow } from './live-retention';
 import type { DashboardStore } from './store';
 import { createWakeReconnect, onTabWake } from './wake-reconnect';
 
@@ -49,6 +50,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     const { series } = state();
     for (const frame of batch) series.push(frame);
     state().seriesChanged();
+    forgetBeyondLiveWindow(state, series.newestT);
   });
   // a gateway sends every note it holds on connecting, one event each: thousands after a
   // flood. They land in one merge per animation frame, not one merge and render per note.

@@ -168,7 +168,9 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   const staleCheck = setInterval(() => {
     const silentFor = performance.now() - lastArrival;
     if (state().connection === 'live' && silentFor > STALE_INTERVALS * wallIntervalMs) {
-      state().setConnection('stale', staleDetail());
+      // since the last frame came, on the wall clock
+      const since = Date.now() - silentFor;
+      state().setConnection('stale', staleDetail(), since);
     }
   }, 250);
 

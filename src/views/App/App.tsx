@@ -11,6 +11,7 @@ import { OpenRecording, ReplayBar } from '../Replay';
 import { ExportWindowButton } from '../ExportWindow';
 import { SnapshotButton } from '../Snapshot';
 import { SourceNotice } from '../SourceNotice';
+import { StaleBanner } from '../StaleBanner';
 import {
   selectViewEnd,
   useDashboard,
@@ -73,6 +74,7 @@ export function App({ kiosk }: AppProps) {
         </nav>
       )}
       <ReplayBar tz={zone} kiosk={kiosk} />
+      <StaleBanner tz={zone} />
       <AlertBanner tz={zone} />
       <SourceNotice />
       <main className="app-main">

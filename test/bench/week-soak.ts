@@ -33,8 +33,8 @@ const TOTAL_FRAMES = Math.round(DAYS * 24 * FRAMES_PER_HOUR);
 const REPLACED_PER_HOUR = SERVERS * 0.1;
 /** servers replaced by the end of frame i, spread evenly over each hour */
 const replacedBy = (i: number) => Math.floor((i * REPLACED_PER_HOUR) / FRAMES_PER_HOUR);
-/** frames the gateway may be ahead of what the page shows */
-const LEAD_FRAMES = 240;
+/** frames the gateway may be ahead of what the page shows: an hour, so the page takes big batches */
+const LEAD_FRAMES = 720;
 const START_T = Date.UTC(2024, 4, 13, 0, 0);
 
 if (SERIES_CAPACITY * INTERVAL_MS > HOUR) {
@@ -107,7 +107,7 @@ try {
   let firing: { id: string; since: number } | undefined;
   for (let i = 0; i < TOTAL_FRAMES; i++) {
     while (i - shown > LEAD_FRAMES) {
-      await page.waitForTimeout(20);
+      await page.waitForTimeout(50);
       shown = await shownSeq(page);
     }
     for (let k = replacedBy(i); k < replacedBy(i + 1); k++) gateway.replaceOne();

@@ -83,6 +83,8 @@ async function hideThenShow(speed: number, limitMs: number) {
   await hideFor(tab, () => watcher.frames.length, HIDDEN_FRAMES, limitMs);
   const newest = watcher.frames.at(-1)!.seq;
   const tookMs = await showAndTime(tab, newest);
+  // the figure the README quotes
+  console.log(`hidden ${HIDDEN_FRAMES} frames at ${speed}x: newest frame shown ${tookMs} ms after`);
   return { tab, sockets, shownBefore, newest, tookMs };
 }
 

@@ -36,6 +36,25 @@ describe('createWakeReconnect', () => {
     expect(calls).toHaveLength(c.expected);
   });
 
+  it('reopens once for a waking told by several events, whatever drops after', () => {
+    const { wake, calls, state, advance } = setup(true);
+    wake.woke();
+    wake.dropped('ping timeout');
+    state.connected = false;
+    advance(50);
+    wake.woke();
+    wake.dropped('transport close');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('reopens again for a later waking', () => {
+    const { wake, calls, advance } = setup(false);
+    wake.woke();
+    advance(WAKE_GRACE_MS + 1);
+    wake.woke();
+    expect(calls).toHaveLength(2);
+  });
+
   it('leaves a drop with no wake before it to the backoff (a gateway in trouble)', () => {
     const { wake, calls } = setup(true);
     wake.dropped('transport close');

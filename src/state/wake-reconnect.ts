@@ -27,15 +27,25 @@ export const WAKE_GRACE_MS = 10_000;
 
 export function createWakeReconnect(deps: WakeReconnectDeps): WakeReconnect {
   let wokeAt = -Infinity;
+  // one reopen per waking: a tab comes back with several events (resume, then shown), and a
+  // second reopen would cut off the first one's handshake
+  let reopened = false;
+  const reopen = () => {
+    if (reopened) return;
+    reopened = true;
+    deps.reconnectNow();
+  };
   return {
     woke() {
-      wokeAt = deps.now();
-      if (!deps.connected()) deps.reconnectNow();
+      const now = deps.now();
+      if (now - wokeAt > WAKE_GRACE_MS) reopened = false;
+      wokeAt = now;
+      if (!deps.connected()) reopen();
     },
     dropped(reason) {
       // the page's own disconnect (it stops the feed, or reopens it here) is no sleep's
       if (reason === 'io client disconnect') return;
-      if (deps.now() - wokeAt <= WAKE_GRACE_MS) deps.reconnectNow();
+      if (deps.now() - wokeAt <= WAKE_GRACE_MS) reopen();
     },
   };
 }

@@ -16,6 +16,8 @@ export interface AlertsSlice {
   /** keeps only the alerts with these ids firing (what a gateway resent after a reconnect) */
   keepAlerts: (ids: ReadonlySet<string>) => void;
   resetAlerts: () => void;
+  /** forgets the transitions before `cutoff`; an alert still firing stays, however old */
+  forgetAlertHistoryBefore: (cutoff: number) => void;
 }
 
 const sameEvent = (a: AlertEvent, b: AlertEvent) =>
@@ -39,4 +41,10 @@ export const createAlertsSlice: StateCreator<AlertsSlice> = (set) => ({
     }),
   keepAlerts: (ids) => set((s) => ({ alerts: s.alerts.filter((a) => ids.has(a.id)) })),
   resetAlerts: () => set({ alerts: [], alertHistory: [] }),
+  forgetAlertHistoryBefore: (cutoff) =>
+    set((s) =>
+      s.alertHistory.some((e) => e.t < cutoff)
+        ? { alertHistory: s.alertHistory.filter((e) => e.t >= cutoff) }
+        : s,
+    ),
 });

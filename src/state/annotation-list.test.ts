@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../core/protocol';
-import { applyChanges, rangeBetween, type AnnotationChange } from './annotation-list';
+import {
+  applyChanges,
+  dropEndedBefore,
+  rangeBetween,
+  type AnnotationChange,
+} from './annotation-list';
 
 const note = (id: string, t: number, title = id): Annotation => ({
   v: 1,
@@ -93,5 +98,24 @@ describe('rangeBetween', () => {
     { from: 25, to: 15, want: [3, 3] },
   ])('[$from, $to]', ({ from, to, want }) => {
     expect(rangeBetween(list, from, to)).toEqual(want);
+  });
+});
+
+describe('dropEndedBefore', () => {
+  const span = (id: string, t: number, endT: number): Annotation => ({ ...note(id, t), endT });
+  const held = [note('a', 10), span('long', 15, 40), note('b', 20), note('c', 30)];
+  it.each([
+    { cutoff: 5, want: ['a@10', 'long@15', 'b@20', 'c@30'] },
+    { cutoff: 10, want: ['a@10', 'long@15', 'b@20', 'c@30'] },
+    { cutoff: 11, want: ['long@15', 'b@20', 'c@30'] },
+    { cutoff: 25, want: ['long@15', 'c@30'] },
+    { cutoff: 41, want: [] },
+  ])('before $cutoff keeps $want', ({ cutoff, want }) => {
+    expect(ids(dropEndedBefore(held, cutoff))).toEqual(want);
+  });
+
+  it.each([10, 16])('returns the list itself when nothing is over (before %d)', (cutoff) => {
+    const spans = [span('long', 15, 40), note('b', 20)];
+    expect(dropEndedBefore(spans, cutoff)).toBe(spans);
   });
 });

@@ -85,3 +85,18 @@ function mergeSorted(a: readonly Annotation[], b: readonly Annotation[]): Annota
   while (j < b.length) out[k++] = b[j++]!;
   return out;
 }
+
+/**
+ * `list` (in time order) without the annotations over before `cutoff` (ending, or if a
+ * moment, at a t before it); `list` itself when none is (so no view re-renders). Only a prefix can be over: a span
+ * that started before the cutoff and runs past it stays.
+ */
+export function dropEndedBefore(
+  list: readonly Annotation[],
+  cutoff: number,
+): readonly Annotation[] {
+  const startedBefore = lowerBound(list, cutoff, timeOf);
+  if (startedBefore === 0) return list;
+  const kept = list.slice(0, startedBefore).filter((a) => (a.endT ?? a.t) >= cutoff);
+  return kept.length === startedBefore ? list : [...kept, ...list.slice(startedBefore)];
+}

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Annotation } from '../core/protocol';
-import { applyChanges, type AnnotationChange } from './annotation-list';
+import { applyChanges, dropEndedBefore, type AnnotationChange } from './annotation-list';
 
 /** What the last postmortem import read, and what it could not. */
 export interface ImportReport {
@@ -30,6 +30,8 @@ export interface AnnotationsSlice {
   upsertLocalAnnotations: (annotations: Annotation[]) => void;
   removeAnnotation: (id: string) => void;
   removeAnnotations: (ids: readonly string[]) => void;
+  /** forgets the annotations over before `cutoff` (a live page's window has moved past them) */
+  forgetAnnotationsBefore: (cutoff: number) => void;
   /** forgets every annotation (another recording is opened) */
   clearAnnotations: () => void;
   setLastImport: (report: ImportReport | undefined) => void;
@@ -65,6 +67,14 @@ export const createAnnotationsSlice: StateCreator<AnnotationsSlice> = (set) => (
         ids.map((id) => ({ remove: id })),
       ),
     })),
+  forgetAnnotationsBefore: (cutoff) =>
+    set((s) => {
+      const annotations = dropEndedBefore(s.annotations, cutoff);
+      if (annotations === s.annotations) return s;
+      const kept = new Set(annotations.map((a) => a.id));
+      const local = [...s.localAnnotationIds].filter((id) => kept.has(id));
+      return { annotations, localAnnotationIds: new Set(local) };
+    }),
   clearAnnotations: () => set({ annotations: [], localAnnotationIds: new Set() }),
   setLastImport: (lastImport) => set({ lastImport }),
 });

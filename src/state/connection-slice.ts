@@ -18,6 +18,8 @@ export interface ConnectionSlice {
   connection: ConnectionState;
   /** why the connection is not live, in words, when there is a reason */
   connectionDetail: string | undefined;
+  /** wall-clock ms since which no data has come (the last frame's arrival); undefined when live */
+  quietSince: number | undefined;
   /** the newest hello's description of the source */
   source:
     | Pick<Hello, 'source' | 'mode' | 'intervalMs' | 'tz' | 'speed' | 'shareWindowMs' | 'latency'>
@@ -27,7 +29,8 @@ export interface ConnectionSlice {
   setSourceNotice: (notice: string | undefined) => void;
   /** the live gateway, when the page follows one */
   gateway: GatewayAccess | undefined;
-  setConnection: (state: ConnectionState, detail?: string) => void;
+  /** `since`: when data stopped coming, if known better than now (the last frame's arrival) */
+  setConnection: (state: ConnectionState, detail?: string, since?: number) => void;
   setGateway: (gateway: GatewayAccess | undefined) => void;
   setSource: (hello: Hello) => void;
   /** stops the live feed, when there is one (a recording is opened instead) */
@@ -38,11 +41,21 @@ export interface ConnectionSlice {
 export const createConnectionSlice: StateCreator<ConnectionSlice> = (set) => ({
   connection: 'connecting',
   connectionDetail: undefined,
+  quietSince: undefined,
   source: undefined,
   sourceNotice: undefined,
   setSourceNotice: (sourceNotice) => set({ sourceNotice }),
   gateway: undefined,
-  setConnection: (connection, connectionDetail) => set({ connection, connectionDetail }),
+  setConnection: (connection, connectionDetail, since) =>
+    set((s) => ({
+      connection,
+      connectionDetail,
+      // the first moment of a quiet spell stays through reconnecting, offline and stale
+      quietSince:
+        connection === 'live' || connection === 'replay'
+          ? undefined
+          : (s.quietSince ?? since ?? Date.now()),
+    })),
   setGateway: (gateway) => set({ gateway }),
   stopLiveFeed: undefined,
   setStopLiveFeed: (stopLiveFeed) => set({ stopLiveFeed }),

@@ -16,7 +16,9 @@ import type { AnnotationChange } from './annotation-list';
 import type { WriteAck } from './notes-slice';
 import { createFramePump } from './frame-pump';
 import { createGatewayAlerts } from './gateway-alerts';
+import { forgetBeyondLiveWindow } from './live-retention';
 import type { DashboardStore } from './store';
+import { createWakeReconnect, onTabWake } from './wake-reconnect';
 
 export interface GatewayClientOptions {
   /** gateway origin; undefined = the page's own */
@@ -48,6 +50,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     const { series } = state();
     for (const frame of batch) series.push(frame);
     state().seriesChanged();
+    forgetBeyondLiveWindow(state, series.newestT);
   });
   // a gateway sends every note it holds on connecting, one event each: thousands after a
   // flood. They land in one merge per animation frame, not one merge and render per note.
@@ -110,9 +113,26 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     lastArrival = performance.now();
     state().setConnection('live');
   });
+  // set while the page reopens its own socket: that disconnect is no one going offline
+  let reopening = false;
+  const wake = createWakeReconnect({
+    now: () => performance.now(),
+    connected: () => socket.connected,
+    // a task later: called from a disconnect handler, socket.io is still closing then
+    reconnectNow: () =>
+      setTimeout(() => {
+        reopening = true;
+        socket.disconnect();
+        reopening = false;
+        socket.connect();
+      }),
+  });
+  const stopWaking = onTabWake(() => wake.woke());
   socket.on('disconnect', (reason) => {
-    if (reason === 'io client disconnect') state().setConnection('offline', 'disconnected');
+    if (reopening) state().setConnection('reconnecting', 'the tab is back: reconnecting now');
+    else if (reason === 'io client disconnect') state().setConnection('offline', 'disconnected');
     else state().setConnection('reconnecting', reason);
+    wake.dropped(reason);
   });
   socket.on('connect_error', (err) => {
     if (err.message === 'unauthorized') {
@@ -148,13 +168,16 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   const staleCheck = setInterval(() => {
     const silentFor = performance.now() - lastArrival;
     if (state().connection === 'live' && silentFor > STALE_INTERVALS * wallIntervalMs) {
-      state().setConnection('stale', staleDetail());
+      // since the last frame came, on the wall clock
+      const since = Date.now() - silentFor;
+      state().setConnection('stale', staleDetail(), since);
     }
   }, 250);
 
   return () => {
     state().setNoteWriter(undefined);
     clearInterval(staleCheck);
+    stopWaking();
     pump.dispose();
     notes.dispose();
     socket.disconnect();

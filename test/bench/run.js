@@ -17,6 +17,8 @@ const BENCHES = [
   { name: 'live-page', script: 'test/bench/live-page.ts', args: [] },
   { name: 'big-fleet-page', script: 'test/bench/big-fleet-page.ts', args: [] },
   { name: 'notes-page', script: 'test/bench/notes-page.ts', args: [] },
+  // a simulated week of a churning 500-server fleet: long (about an hour on two cores)
+  { name: 'week-soak', script: 'test/bench/week-soak.ts', args: [] },
   { name: 'hostile-markdown', script: 'test/bench/hostile-markdown.ts', args: [] },
   { name: 'gateway-alerts', script: 'test/bench/gateway-alerts.ts', args: [] },
   { name: 'prometheus-poll', script: 'test/bench/prometheus-poll.ts', args: [] },

@@ -12,6 +12,7 @@ import { ExportWindowButton } from '../ExportWindow';
 import { SnapshotButton } from '../Snapshot';
 import { ShortcutsHelp, useHelpKey } from '../Shortcuts';
 import { SourceNotice } from '../SourceNotice';
+import { StaleBanner } from '../StaleBanner';
 import {
   selectViewEnd,
   useDashboard,
@@ -84,6 +85,7 @@ export function App({ kiosk }: AppProps) {
         </nav>
       )}
       <ReplayBar tz={zone} kiosk={kiosk} />
+      <StaleBanner tz={zone} />
       <AlertBanner tz={zone} />
       <SourceNotice />
       <main className="app-main">

@@ -1,0 +1,2 @@
+export { FatalBoundary, FatalNotice } from './FatalBoundary';
+export { errorLine } from './fatal-words';

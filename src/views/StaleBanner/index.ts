@@ -1,0 +1,2 @@
+export { StaleBanner } from './StaleBanner';
+export type { StaleBannerProps } from './StaleBanner';

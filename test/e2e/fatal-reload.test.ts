@@ -1,0 +1,61 @@
+/**
+ * A view that throws on a wall: the page shows the error instead of going blank, reloads
+ * itself after a few seconds, and comes back to the same view: the zone from its address, the
+ * moment someone pinned from sessionStorage. The fault is a real one from outside the app: the
+ * browser's Intl, which every clock on the page formats with in a named zone, starts throwing.
+ */
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach, until } from '../support/services';
+import { launchBrowser, startGateway } from './harness';
+import { attr, waitFor } from './wait';
+
+const later = cleanupsAfterEach();
+const HOUR = 3600_000;
+const EVENT = '[data-testid=timeline-event][data-annotation-id="lb-misconfig:10:00"]';
+
+describe('a fatal error in a view', () => {
+  it('shows the error, reloads by itself, and comes back to the same view', async () => {
+    // 600x: the 10:00 event is more than an hour behind the newest frame within seconds
+    const gateway = await startGateway(['--speed', '600', '--no-record']);
+    later(() => gateway.stop());
+    const browser = await launchBrowser();
+    later(() => browser.close());
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const address = `${gateway.url}?tz=America/New_York`;
+    await page.goto(address);
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live');
+    const eventT = Date.parse((await page.locator(`${EVENT} time`).getAttribute('dateTime'))!);
+    await until(
+      60_000,
+      async () =>
+        Number(await attr(page, '[data-testid=heatmap]', 'data-view-end')) > eventT + 1.2 * HOUR,
+      () => 'the heatmap never moved an hour past the 10:00 event',
+    );
+    await page.locator(`${EVENT} button.timeline-event`).click();
+    await waitFor(() => attr(page, '[data-testid=heatmap]', 'data-following'), 'false');
+    const pinnedEnd = await attr(page, '[data-testid=heatmap]', 'data-view-end');
+
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await page.evaluate(() => {
+      Intl.DateTimeFormat.prototype.formatToParts = () => {
+        throw new Error('formatToParts broke');
+      };
+    });
+    const fatal = page.locator('[data-testid=fatal-error]');
+    await until(
+      20_000,
+      async () => (await fatal.count()) === 1,
+      () => 'no error shown after the view threw',
+    );
+    expect(await fatal.getAttribute('data-reloading')).toBe('true');
+    expect(await fatal.innerText()).toMatch(/formatToParts broke\. Reloading in 5 s/);
+    await reloaded;
+
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live', 30_000);
+    expect(page.url()).toBe(address);
+    expect(await fatal.count()).toBe(0);
+    await waitFor(() => attr(page, '[data-testid=heatmap]', 'data-following'), 'false');
+    expect(await attr(page, '[data-testid=heatmap]', 'data-view-end')).toBe(pinnedEnd);
+    expect(await page.locator('[data-testid=clock]').innerText()).toMatch(/UTC-4/);
+  });
+});

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { startAlertNotifier } from './state/alert-notifier';
 import { browserDesktop, followNotifyPermission } from './state/browser-notifications';
 import { connectGateway } from './state/gateway-client';
+import { parseGatewayList } from './state/gateway-list';
 import { rememberNotifyChoice } from './state/notify-choice-storage';
 import { openRecording } from './state/open-recording';
 import { createPageRecovery, pageReachable } from './state/page-recovery';
@@ -56,12 +57,21 @@ if (params.replay !== undefined) {
   const initialT = initialReplayT(params);
   void openRecording(store, { url: params.replay }, initialT === undefined ? {} : { initialT });
 } else {
+  const gateways = parseGatewayList(params.gateway, window.location.protocol);
   const gateway = {
-    ...(params.gateway !== undefined && { url: params.gateway }),
+    ...(gateways.origins[0] !== undefined && { url: gateways.origins[0] }),
     ...(token !== undefined && { token }),
   };
   store.getState().setGateway(gateway);
-  const disconnect = connectGateway(store, gateway);
+  const disconnect = connectGateway(store, {
+    urls: gateways.origins,
+    ...(token !== undefined && { token }),
+  });
+  if (gateways.ignored.length > 0) {
+    store
+      .getState()
+      .reportBadInput(`?gateway=: not a gateway address: ${gateways.ignored.join(', ')}`);
+  }
   store.getState().setStopLiveFeed(() => {
     disconnect();
     store.getState().setStopLiveFeed(undefined);

@@ -106,3 +106,14 @@ describe('FrameLog.between', () => {
     expect(seqs(logOf(1, 5).between(from, to))).toEqual(want);
   });
 });
+
+describe('FrameLog.clear', () => {
+  it('forgets every frame, then takes any seq', () => {
+    const log = logOf(1, 5);
+    log.clear();
+    expect(log.length).toBe(0);
+    expect(log.oldestSeq).toBeUndefined();
+    log.append(frame(40));
+    expect(seqs(log.after(-1))).toEqual([40]);
+  });
+});

@@ -49,6 +49,13 @@ export class FrameLog {
     }
   }
 
+  /** Forgets every frame: the next one appended may have any seq. */
+  clear(): void {
+    this.ring.fill(undefined);
+    this.start = 0;
+    this.count = 0;
+  }
+
   /** Every held frame with seq > `seq`, oldest first. */
   after(seq: number): Frame[] {
     const out: Frame[] = [];

@@ -5,7 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import { AnnouncedServers } from '../core/announced-servers';
-import { createLiveAlerts, DEFAULT_CONFIG, type LiveAlerts } from '../core/detector';
+import {
+  createLiveAlerts,
+  DEFAULT_CONFIG,
+  handoverTransitions,
+  type LiveAlerts,
+} from '../core/detector';
 import { FrameLog } from '../core/frame-log';
 import type { RecordedPayload } from '../core/recording';
 import {
@@ -15,10 +20,12 @@ import {
   annotationRemove,
   frame as frameSchema,
   handshakeAuth,
+  parsePayload,
   PROTOCOL_VERSION,
   type AlertPayload,
   type Annotation,
   type Frame,
+  type GatewayEventName,
   type Hello,
   type SourceStatus,
 } from '../core/protocol';
@@ -74,6 +81,12 @@ export interface HubOptions {
    * with no sample for this long is left out of `hello` (the detector's default unless given)
    */
   shareWindowMs?: number;
+  /**
+   * Clustered (`serve --redis`): what this hub makes (numbered frames, hellos, alerts, notes)
+   * goes here instead of to its viewers; every gateway's hub gets it back through `receive`,
+   * so all of them serve one stream.
+   */
+  publish?: (event: GatewayEventName, payload: object) => void;
 }
 
 /** `/readyz`'s answer: whether frames arrive, and if not, what the source said about it. */
@@ -84,20 +97,26 @@ export interface Readiness {
   problem?: string;
   /** a recording played to its end: no frames, and none missing */
   finished?: boolean;
+  /** clustered: what keeps this gateway from its cluster's stream (`redis: ...`) */
+  cluster?: string;
 }
 
 export class Hub implements SourceSink {
   readonly log: FrameLog;
   readonly annotations = new Map<string, Annotation>();
-  readonly gatewayId: string;
+  private id: string;
   private nextSeq: number;
   private sourceInfo: SourceInfo | undefined;
   private rejected = 0;
   private lastFrameAt: number | undefined;
   private sourceState: SourceState = { kind: 'ok' };
   private readonly budget: NoteBudget;
-  private readonly detector: DetectorRunner;
-  private readonly announced: AnnouncedServers;
+  private detector: DetectorRunner;
+  private announced: AnnouncedServers;
+  /** clustered: the newest hello from the stream, and the alerts it says are firing */
+  private streamHello: Hello | undefined;
+  private readonly streamFiring = new Map<string, AlertPayload>();
+  private clusterProblem: string | undefined;
 
   constructor(
     private readonly io: Server,
@@ -105,7 +124,7 @@ export class Hub implements SourceSink {
   ) {
     this.log = new FrameLog(opts.bufferFrames, opts.bufferAgeMs);
     this.nextSeq = opts.nextSeq ?? 0;
-    this.gatewayId = opts.gatewayId ?? randomUUID();
+    this.id = opts.gatewayId ?? randomUUID();
     this.budget = new NoteBudget(opts.noteLimits);
     this.announced = new AnnouncedServers(opts.shareWindowMs ?? DEFAULT_CONFIG.windowMs);
     this.detector = new DetectorRunner(
@@ -138,9 +157,18 @@ export class Hub implements SourceSink {
     });
   }
 
+  /** Names the numbering clients resume in; clustered, the cluster's, which all gateways share. */
+  get gatewayId(): string {
+    return this.id;
+  }
+
+  private get clustered(): boolean {
+    return this.opts.publish !== undefined;
+  }
+
   /** Whether the source delivers: a frame within its last 3 intervals (CONTRACT section 4). */
   readiness(): Readiness {
-    const info = this.sourceInfo;
+    const info = this.clustered ? this.streamHello : this.sourceInfo;
     const wallInterval =
       (info?.intervalMs ?? 1000) / (info?.speed && info.speed > 0 ? info.speed : 1);
     const ago = this.lastFrameAt === undefined ? null : Date.now() - this.lastFrameAt;
@@ -148,10 +176,11 @@ export class Hub implements SourceSink {
     const ready = ago !== null && ago <= Math.max(3 * wallInterval, 1000);
     const state = this.sourceState;
     return {
-      ready,
+      ready: ready && this.clusterProblem === undefined,
       lastFrameAgoMs: ago,
       ...(state.kind === 'failing' && { problem: state.problem }),
       ...(state.kind === 'finished' && { finished: true }),
+      ...(this.clusterProblem !== undefined && { cluster: this.clusterProblem }),
     };
   }
 
@@ -160,7 +189,9 @@ export class Hub implements SourceSink {
     const before = JSON.stringify(statusOf(this.sourceState));
     this.sourceState = state;
     const now = statusOf(state);
-    if (JSON.stringify(now) !== before) this.io.emit('source-status', now);
+    if (JSON.stringify(now) === before) return;
+    if (this.opts.publish) this.opts.publish('source-status', now);
+    else this.io.emit('source-status', now);
   }
 
   /** Socket.IO clients connected now. */
@@ -183,10 +214,25 @@ export class Hub implements SourceSink {
 
   /** The alerts firing now, as the `alert` payloads that said they fired (GET /api/alerts). */
   firingAlerts(): AlertPayload[] {
-    return this.detector.firing();
+    return this.clustered ? [...this.streamFiring.values()] : this.detector.firing();
   }
 
   hello(): Hello {
+    const streamed = this.streamHello;
+    if (!this.clustered || !streamed) return this.sourceHello();
+    const hello: Hello = {
+      ...streamed,
+      now: this.log.newest?.t ?? streamed.now,
+      gatewayId: this.id,
+    };
+    // the resume buffer is this gateway's own: where its gap starts, not the holder's
+    if (this.log.oldestSeq === undefined) delete hello.oldestSeq;
+    else hello.oldestSeq = this.log.oldestSeq;
+    return hello;
+  }
+
+  /** The hello of this gateway's own source (clustered: the holder's, sent through the stream). */
+  private sourceHello(): Hello {
     const info = this.sourceInfo;
     return {
       v: PROTOCOL_VERSION,
@@ -199,7 +245,7 @@ export class Hub implements SourceSink {
       servers: [...this.announced.servers],
       now: this.log.newest?.t ?? Date.now(),
       ...(this.log.oldestSeq !== undefined && { oldestSeq: this.log.oldestSeq }),
-      gatewayId: this.gatewayId,
+      gatewayId: this.id,
       ...(this.opts.shareWindowMs !== undefined && { shareWindowMs: this.opts.shareWindowMs }),
     };
   }
@@ -212,9 +258,12 @@ export class Hub implements SourceSink {
 
   /** A hello to every client, the recording and the detector: the server list changed. */
   private announce(): void {
-    const hello = this.hello();
-    this.opts.onPayload?.('hello', hello);
-    this.io.emit('hello', hello);
+    const hello = this.sourceHello();
+    if (this.opts.publish) this.opts.publish('hello', hello);
+    else {
+      this.opts.onPayload?.('hello', hello);
+      this.io.emit('hello', hello);
+    }
     this.detector.hello(hello);
   }
 
@@ -228,15 +277,20 @@ export class Hub implements SourceSink {
       return;
     }
     this.nextSeq++;
-    this.lastFrameAt = Date.now();
     // a server gone for a window leaves hello, one back returns: before the frame, so a
     // returning server's pool is known when its sample lands
     if (this.announced.frame(frame)) this.announce();
+    if (this.opts.publish) this.opts.publish('frame', frame);
+    else this.deliverFrame(frame);
+    // after the frame is out: the detector takes it in the next turn of the event loop
+    this.detector.frame(frame);
+  }
+
+  private deliverFrame(frame: Frame): void {
+    this.lastFrameAt = Date.now();
     this.log.append(frame);
     this.opts.onPayload?.('frame', frame);
     this.io.emit('frame', frame);
-    // after the frame is out: the detector takes it in the next turn of the event loop
-    this.detector.frame(frame);
   }
 
   /** One transition of the gateway's detector: to every client, and into the recording. */
@@ -248,6 +302,11 @@ export class Hub implements SourceSink {
       this.reject(`alert ${JSON.stringify(raw.id)} from the detector`, err);
       return;
     }
+    if (this.opts.publish) this.opts.publish('alert', alert);
+    else this.deliverAlert(alert);
+  }
+
+  private deliverAlert(alert: AlertPayload): void {
     this.opts.onPayload?.('alert', alert);
     this.io.emit('alert', alert);
   }
@@ -260,10 +319,110 @@ export class Hub implements SourceSink {
       this.reject(`annotation ${JSON.stringify(raw.id)} from the source`, err);
       return;
     }
+    if (this.opts.publish) this.opts.publish('annotation', annotation);
+    else this.deliverAnnotation(annotation);
+  }
+
+  private deliverAnnotation(annotation: Annotation): void {
     this.annotations.set(annotation.id, annotation);
     this.budget.set(annotation);
     this.opts.onPayload?.('annotation', annotation);
     this.io.emit('annotation', annotation);
+  }
+
+  private deliverRemove(id: string): void {
+    if (!this.annotations.delete(id)) return;
+    this.budget.remove(id);
+    this.opts.onPayload?.('annotation:remove', { v: PROTOCOL_VERSION, id });
+    this.io.emit('annotation:remove', { v: PROTOCOL_VERSION, id });
+  }
+
+  /**
+   * Clustered: one payload of the cluster's stream, validated, for this gateway's viewers.
+   * A frame this gateway already holds is skipped; one past a hole (a stream trimmed while
+   * this gateway was cut off) starts the buffer afresh, so resuming clients see the gap.
+   */
+  receive(event: GatewayEventName, payload: unknown): void {
+    const parsed = parsePayload(event, payload);
+    if (!parsed.ok) return this.reject(`a payload from the cluster's stream`, parsed.error);
+    const value = parsed.value;
+    switch (event) {
+      case 'frame': {
+        const frame = value as Frame;
+        const newest = this.log.newest;
+        if (newest && frame.seq <= newest.seq) return;
+        if (newest && frame.seq !== newest.seq + 1) this.log.clear();
+        return this.deliverFrame(frame);
+      }
+      case 'hello': {
+        this.streamHello = value as Hello;
+        this.opts.onPayload?.('hello', value as Hello);
+        this.io.emit('hello', this.hello());
+        return;
+      }
+      case 'alert': {
+        const alert = value as AlertPayload;
+        if (alert.state === 'firing') this.streamFiring.set(alert.id, alert);
+        else this.streamFiring.delete(alert.id);
+        return this.deliverAlert(alert);
+      }
+      case 'annotation':
+        return this.deliverAnnotation(value as Annotation);
+      case 'annotation:remove':
+        return this.deliverRemove((value as { id: string }).id);
+      case 'source-status': {
+        const status = value as SourceStatus;
+        this.sourceState = stateOf(status);
+        this.io.emit('source-status', status);
+      }
+    }
+  }
+
+  /**
+   * Clustered: the cluster's numbering, which this gateway joins (every gateway of one Redis
+   * shares it, so a client resumes on any of them). Viewers are told when it changes.
+   */
+  joinNumbering(id: string): void {
+    if (id === this.id) return;
+    this.id = id;
+    this.io.emit('hello', this.hello());
+  }
+
+  /**
+   * Clustered: this gateway now runs the source. Numbering carries on after the last frame of
+   * the stream (or `afterSeq`, when Redis lost it), and a fresh detector catches up on the
+   * frames every gateway holds, adopting the alerts the stream says are firing: only what it
+   * disagrees with is sent (see handoverTransitions).
+   */
+  takeOver(alerts: LiveAlerts, afterSeq = -1): void {
+    this.nextSeq = Math.max(afterSeq, this.log.newest?.seq ?? -1) + 1;
+    this.sourceInfo = undefined;
+    this.sourceState = this.sourceState.kind === 'finished' ? this.sourceState : { kind: 'ok' };
+    this.announced = new AnnouncedServers(this.opts.shareWindowMs ?? DEFAULT_CONFIG.windowMs);
+    this.detector = new DetectorRunner(
+      alerts,
+      (alert) => this.sendAlert(alert),
+      (message) => this.opts.warn?.(message),
+    );
+    const frames = this.log.after(-1);
+    this.detector.catchUp(this.streamHello, frames);
+    const announced = [...this.streamFiring.values()];
+    alerts.adopt?.(announced);
+    const lastT = frames.at(-1)?.t ?? Date.now();
+    for (const alert of handoverTransitions(announced, alerts.firing(), lastT)) {
+      this.sendAlert(alert);
+    }
+  }
+
+  /** Clustered: what keeps this gateway from its cluster (undefined: nothing); viewers are told. */
+  clusterTrouble(problem: string | undefined): void {
+    if (problem === this.clusterProblem) return;
+    this.clusterProblem = problem;
+    const status: SourceStatus =
+      problem === undefined
+        ? statusOf(this.sourceState)
+        : { v: PROTOCOL_VERSION, state: 'failing', problem: problem.slice(0, 1_000) };
+    this.io.emit('source-status', status);
   }
 
   private reject(what: string, err: unknown): void {
@@ -286,8 +445,11 @@ export class Hub implements SourceSink {
     }
     socket.emit('hello', this.hello());
     for (const frame of this.log.after(resumeAfterSeq)) socket.emit('frame', frame);
-    for (const alert of this.detector.firing()) socket.emit('alert', alert);
-    const status = statusOf(this.sourceState);
+    for (const alert of this.firingAlerts()) socket.emit('alert', alert);
+    const status =
+      this.clusterProblem === undefined
+        ? statusOf(this.sourceState)
+        : { v: PROTOCOL_VERSION, state: 'failing' as const, problem: this.clusterProblem };
     if (status.state !== 'ok' || status.notice !== undefined) socket.emit('source-status', status);
     for (const annotation of this.annotations.values()) socket.emit('annotation', annotation);
 
@@ -326,12 +488,11 @@ export class Hub implements SourceSink {
     onWrite('annotate:remove', (payload) => {
       try {
         const { id } = annotationRemove.check(payload);
-        if (!this.annotations.delete(id))
+        if (!this.annotations.has(id))
           return { ok: false, error: `no annotation ${JSON.stringify(id)}` };
-        this.budget.remove(id);
         this.opts.notes?.remove(id);
-        this.opts.onPayload?.('annotation:remove', { v: PROTOCOL_VERSION, id });
-        this.io.emit('annotation:remove', { v: PROTOCOL_VERSION, id });
+        if (this.opts.publish) this.opts.publish('annotation:remove', { v: PROTOCOL_VERSION, id });
+        else this.deliverRemove(id);
         return { ok: true, id };
       } catch (err) {
         return {
@@ -365,11 +526,9 @@ export class Hub implements SourceSink {
     } catch (err) {
       return { ok: false, error: `annotate: ${err instanceof Error ? err.message : String(err)}` };
     }
-    this.annotations.set(note.id, note);
-    this.budget.set(note);
     this.opts.notes?.upsert(note);
-    this.opts.onPayload?.('annotation', note);
-    this.io.emit('annotation', note);
+    if (this.opts.publish) this.opts.publish('annotation', note);
+    else this.deliverAnnotation(note);
     return { ok: true, id: note.id };
   }
 }
@@ -384,6 +543,13 @@ function presented(auth: unknown): (string | undefined)[] {
   if (typeof auth !== 'object' || auth === null) return [];
   const { token, writeToken } = auth as { token?: unknown; writeToken?: unknown };
   return [token, writeToken].map((t) => (typeof t === 'string' ? t : undefined));
+}
+
+/** A state as the stream carries it, read back. */
+function stateOf(status: SourceStatus): SourceState {
+  if (status.state === 'failing') return { kind: 'failing', problem: status.problem ?? 'failing' };
+  if (status.state === 'finished') return { kind: 'finished' };
+  return { kind: 'ok', ...(status.notice !== undefined && { notice: status.notice }) };
 }
 
 /** A source's state as the page is told it; bounded as the wire is (a system's text is not ours). */

@@ -101,6 +101,11 @@ export const SERVE_OPTIONS = {
     placeholder: 'URL',
     help: "the page's address in an alert's link (default http://<this host's name>:<port>/)",
   },
+  redis: {
+    type: 'string',
+    placeholder: 'URL',
+    help: 'join the gateways sharing this Redis as one cluster, e.g. redis://127.0.0.1:6379',
+  },
   'log-format': {
     type: 'string',
     placeholder: 'F',

@@ -1,6 +1,7 @@
 /**
  * `skewboard serve`: the gateway and the built SPA on one port.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
@@ -13,6 +14,8 @@ import { readDetectorConfig } from './detector-config-file';
 import { checkPresetFlags, chosenPreset, type PresetFlags } from './prometheus-preset-option';
 import { sourceRequest, withoutCredentials } from '../core/source-auth';
 import { Hub } from './hub';
+import { Cluster } from './cluster/cluster';
+import { getScenario } from '../../mocks/scenarios';
 import { defineCommand } from './command-line/command';
 import { UsageError } from './command-line/usage-error';
 import { httpRoutes } from './http-routes';
@@ -68,6 +71,13 @@ const splitSpec = (spec: string) => {
     : { kind: spec.slice(0, colon), target: spec.slice(colon + 1) };
 };
 
+/** How a source is made once the recording (or the cluster) says where to carry on. */
+interface SourceMaker {
+  make(skipFrames: number): Source;
+  /** the frames a run of this source plays up to time `t`: where a new holder carries on */
+  playedBy(t: number): number;
+}
+
 /**
  * Checks the source (and reads a replay's file, so a bad one stops the gateway before it
  * listens); the source itself is made once the recording says where to carry on.
@@ -80,32 +90,37 @@ async function sourceFrom(
   logger: Logger,
   json: boolean,
   polling: PollOptions,
-): Promise<(skipFrames: number) => Source> {
+): Promise<SourceMaker> {
   const warn = (m: string) => logger.warn(m);
   const { kind, target } = splitSpec(spec);
   checkPresetFlags(polling, kind);
   switch (kind) {
-    case 'sim':
-      return (skipFrames) =>
-        simSource({
-          scenario: target || 'lb-misconfig',
-          speed,
-          skipFrames,
-          ...(seed !== undefined && { seed }),
-        });
+    case 'sim': {
+      const scenario = target || 'lb-misconfig';
+      return {
+        make: (skipFrames) =>
+          simSource({ scenario, speed, skipFrames, ...(seed !== undefined && { seed }) }),
+        // seeded, it can start anywhere: the frame ending at t is the n-th
+        playedBy: (t) => {
+          const { startT, intervalMs } = getScenario(scenario);
+          return Math.max(0, Math.floor((t - startT) / intervalMs));
+        },
+      };
+    }
     case 'haproxy':
       // a live HAProxy runs in real time: --speed does not apply
       if (!target)
         throw new UsageError(
           '--source haproxy:<stats CSV URL>, e.g. haproxy:http://lb:8404/stats;csv',
         );
-      return () =>
+      return live(() =>
         haproxySource({
           ...sourceRequest(target, AUTH()),
           name,
           warn,
           intervalMs: polling.intervalMs,
-        });
+        }),
+      );
     case 'prometheus': {
       if (!target) {
         throw new UsageError(
@@ -116,8 +131,9 @@ async function sourceFrom(
       const preset = chosenPreset(polling);
       const notice = latencyNotice(preset);
       if (notice) logger.info(notice, { preset: preset.name, latency: preset.latency });
-      return () =>
-        prometheusSource({ ...request, name, preset, warn, intervalMs: polling.intervalMs });
+      return live(() =>
+        prometheusSource({ ...request, name, preset, warn, intervalMs: polling.intervalMs }),
+      );
     }
     case 'replay': {
       if (!target) throw new UsageError('--source replay:<recording.ndjson or .ndjson.gz>');
@@ -129,14 +145,18 @@ async function sourceFrom(
       if (recording.warning) warn(`${recording.name}: ${recording.warning}`);
       // the replay's own lines keep their text form; in json they are the logger's
       const log = json ? (m: string) => logger.info(m, { source: spec }) : undefined;
-      return (skipFrames) =>
-        replaySource({
-          payloads: recording.payloads,
-          file: target,
-          speed,
-          skipFrames,
-          ...(log && { log }),
-        });
+      return {
+        make: (skipFrames) =>
+          replaySource({
+            payloads: recording.payloads,
+            file: target,
+            speed,
+            skipFrames,
+            ...(log && { log }),
+          }),
+        playedBy: (t) =>
+          recording.payloads.filter((p) => p.type === 'frame' && p.payload.t <= t).length,
+      };
     }
     default:
       throw new UsageError(
@@ -144,6 +164,9 @@ async function sourceFrom(
       );
   }
 }
+
+/** A live system is read as it is now: there is nothing to skip. */
+const live = (make: () => Source): SourceMaker => ({ make, playedBy: () => 0 });
 
 export async function serve(options: ServeOptions): Promise<number> {
   const { port, speed, seed, host, source: spec } = options;
@@ -173,7 +196,8 @@ export async function serve(options: ServeOptions): Promise<number> {
       : kind === 'replay'
         ? replaySourceName(target)
         : `${kind}:${withoutCredentials(target)}`;
-  const makeSource = await sourceFrom(spec, sourceName, speed, seed, logger, logFormat === 'json', {
+  const redisUrl = options.redis === undefined ? undefined : redisUrlOf(options.redis);
+  const sources = await sourceFrom(spec, sourceName, speed, seed, logger, logFormat === 'json', {
     intervalMs: options.interval,
     ...(options.preset !== undefined && { preset: options.preset }),
     ...(options.queries !== undefined && { queries: options.queries }),
@@ -181,10 +205,20 @@ export async function serve(options: ServeOptions): Promise<number> {
   const dataDir = options.data;
   const plan = recordPlan(options, dataDir, kind === 'replay');
   const recorder = openRecording(plan, BUFFER_FRAMES, warn);
-  const restored = recorder?.restored;
+  // clustered, the cluster's stream says where to carry on, not this gateway's recording
+  const restored = redisUrl === undefined ? recorder?.restored : undefined;
   // a restarted simulator carries on where the recording stopped instead of replaying it
   const played = restored?.source?.source === sourceName ? restored.source.frames : 0;
-  const source = makeSource(played);
+  const source = redisUrl === undefined ? sources.make(played) : undefined;
+  const cluster =
+    redisUrl === undefined
+      ? undefined
+      : new Cluster({
+          url: redisUrl,
+          name: `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
+          bufferFrames: BUFFER_FRAMES,
+          logger,
+        });
 
   const token = secret(options.token, 'token', 'SKEWBOARD_TOKEN');
   const writeToken = secret(options['write-token'], 'write-token', 'SKEWBOARD_WRITE_TOKEN');
@@ -195,7 +229,8 @@ export async function serve(options: ServeOptions): Promise<number> {
     throw new UsageError((err as Error).message);
   }
   const io = socketServer(origins);
-  const notes = openNoteStore(join(dataDir, 'annotations.ndjson'), warn);
+  // clustered, notes live in Redis with the other annotations
+  const notes = cluster ? undefined : openNoteStore(join(dataDir, 'annotations.ndjson'), warn);
   // made once the port is known (an alert's link names it); no alert fires before the source starts
   let delivery: AlertDelivery | undefined;
   // set once the hub exists; the metrics read it when scraped, never before
@@ -209,18 +244,27 @@ export async function serve(options: ServeOptions): Promise<number> {
     ready: () => hubOf()?.readiness().ready ?? false,
     windowMs: shareWindowMs,
   });
+  const sendAlert = (alert: AlertPayload) => {
+    logAlert(logger, alert);
+    delivery?.transition(alert);
+  };
   const onPayload = (type: RecordedPayload['type'], payload: object) => {
     metrics.observe(type, payload);
-    recorder?.write(type, payload);
-    if (type === 'alert') {
-      logAlert(logger, payload as AlertPayload);
-      delivery?.transition(payload as AlertPayload);
-    }
+    // clustered, every gateway serves the stream and only the holder records it
+    if (!cluster || cluster.holding) recorder?.write(type, payload);
+    if (type === 'alert' && !cluster) sendAlert(payload as AlertPayload);
   };
   const hub = new Hub(io, {
     ...(token !== undefined && { token }),
     ...(writeToken !== undefined && { writeToken }),
-    notes,
+    ...(notes && { notes }),
+    ...(cluster && {
+      // the holder's detector delivers its alerts as it publishes them, once for the cluster
+      publish: (event, payload) => {
+        if (event === 'alert') sendAlert(payload as AlertPayload);
+        cluster.publish(event, payload);
+      },
+    }),
     bufferFrames: BUFFER_FRAMES,
     bufferAgeMs: 6 * 3600_000,
     warn,
@@ -294,7 +338,22 @@ export async function serve(options: ServeOptions): Promise<number> {
       webhook: receivers.webhook,
     });
   }
-  source.start(hub);
+  if (cluster) {
+    logger.info(`Clustered on ${withoutCredentials(redisUrl!)}`, {
+      redis: withoutCredentials(redisUrl!),
+    });
+    cluster.start(hub, {
+      newAlerts: () => createLiveAlerts(detectorOverrides),
+      holding: (holding) => delivery?.carryOn(holding ? hub.firingAlerts() : []),
+      runSource: (sink, last) => {
+        // the same source carries on after the cluster's last frame; another starts afresh
+        const carryOn = last.frame && last.hello.source === sourceName;
+        const started = sources.make(carryOn ? sources.playedBy(last.frame!.t) : 0);
+        started.start(sink);
+        return () => started.stop();
+      },
+    });
+  } else source!.start(hub);
   const unwatch = watchGateway(
     { readiness: () => hub.readiness(), clients: () => hub.clients(), source: () => sourceName },
     logger,
@@ -306,12 +365,29 @@ export async function serve(options: ServeOptions): Promise<number> {
   });
   logger.info(`shutting down (${signal})`, { signal, clients: hub.clients() });
   unwatch();
-  source.stop();
+  source?.stop();
+  await cluster?.stop();
   delivery?.stop();
   await new Promise<void>((r) => io.close(() => r()));
   await recorder?.close();
   logger.info('stopped', { signal });
   return 0;
+}
+
+/** A redis:// or rediss:// URL from --redis, or a usage error. */
+function redisUrlOf(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'redis:' && url?.protocol !== 'rediss:') {
+    throw new UsageError(
+      `--redis ${JSON.stringify(withoutCredentials(value))}: use a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379`,
+    );
+  }
+  return value;
 }
 
 /** An http(s) URL from a flag, or a usage error naming the flag. */

@@ -2,7 +2,7 @@
  * Feeds the store from a gateway over Socket.IO: validates every payload at the edge, resumes
  * after the last seq it holds on reconnect, and judges staleness by when frames arrive.
  */
-import { io, type Socket } from 'socket.io-client';
+import { Manager, type Socket } from 'socket.io-client';
 import {
   parsePayload,
   type AlertPayload,
@@ -16,13 +16,15 @@ import type { AnnotationChange } from './annotation-list';
 import type { WriteAck } from './notes-slice';
 import { createFramePump } from './frame-pump';
 import { createGatewayAlerts } from './gateway-alerts';
+import { followGatewayList } from './gateway-failover';
+import { createGatewayRotation, engineAddress } from './gateway-list';
 import { forgetBeyondLiveWindow } from './live-retention';
 import type { DashboardStore } from './store';
 import { createWakeReconnect, onTabWake } from './wake-reconnect';
 
 export interface GatewayClientOptions {
-  /** gateway origin; undefined = the page's own */
-  url?: string;
+  /** gateway origins, the next tried when one is gone; none = the page's own */
+  urls?: readonly string[];
   token?: string;
 }
 
@@ -56,7 +58,13 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   // flood. They land in one merge per animation frame, not one merge and render per note.
   const notes = createFramePump<AnnotationChange>((batch) => state().changeAnnotations(batch));
 
-  const socket: Socket = io(opts.url, {
+  const rotation = createGatewayRotation(opts.urls ?? []);
+  // a manager of our own: io(url) would pin it to one address
+  const manager = new Manager({
+    ...engineAddress(rotation.current()),
+    transports: ['websocket', 'polling'],
+  });
+  const socket: Socket = manager.socket('/', {
     auth: (cb) => {
       // the pump may hold frames the store has not seen yet; resume after those too
       pump.flush();
@@ -67,7 +75,6 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
         ...(gatewayId !== undefined && { gatewayId }),
       });
     },
-    transports: ['websocket', 'polling'],
   });
 
   const on = (event: GatewayEventName, handle: (payload: never) => void) =>
@@ -146,6 +153,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
       state().setConnection('offline', `no answer after ${attempt - 1} attempts; still trying`);
     }
   });
+  followGatewayList(socket, rotation, store);
 
   const write = (event: string, payload: object) =>
     new Promise<WriteAck>((resolve) => {

@@ -25,6 +25,7 @@ const BENCHES = [
   { name: 'prometheus-skew-delay', script: 'test/bench/prometheus-skew-delay.ts', args: [] },
   { name: 'replay', script: 'test/bench/replay.ts', args: [] },
   { name: 'fanout', script: 'test/bench/fanout.ts', args: [] },
+  { name: 'cluster', script: 'test/bench/cluster.ts', args: [] },
   { name: 'bundle', script: 'test/bench/bundle.ts', args: [] },
   { name: 'test-lb', script: 'test/bench/test-lb.ts', args: [] },
 ];

@@ -297,3 +297,45 @@ export function watchGateway(
   socket.on('frame', (f: Frame) => frames.push(f));
   return { socket, hellos, frames };
 }
+
+export const REDIS_SERVER = '/usr/bin/redis-server';
+
+export interface RunningRedis {
+  url: string;
+  /** stops it (SIGTERM, and waits); its port stays, for `start`; nothing is kept on disk */
+  stop: () => Promise<void>;
+  /** starts it again, empty, on the same port, once stopped; resolves when it accepts clients */
+  start: () => Promise<void>;
+}
+
+/** Debian's redis-server in the foreground on 127.0.0.1, with no persistence, in its own dir. */
+export async function startRedis(later: Later): Promise<RunningRedis> {
+  needs(REDIS_SERVER, '--version', 'redis-server');
+  const dir = await tempDir();
+  later(() => dir.remove());
+  const port = await freePort();
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir.path,
+  ];
+  let running: Child | undefined;
+  const start = async () => {
+    const child = runChild(REDIS_SERVER, args, later);
+    running = child;
+    await until(
+      10_000,
+      () => child.output().includes('Ready to accept connections'),
+      () => `redis-server not ready:\n${child.output()}`,
+    );
+  };
+  await start();
+  return { url: `redis://127.0.0.1:${port}`, stop: async () => running?.stop(), start };
+}

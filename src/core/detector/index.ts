@@ -16,3 +16,4 @@ export {
   createLiveAlerts,
   type LiveAlerts,
 } from './live-alerts';
+export { handoverTransitions } from './handover';

@@ -106,3 +106,42 @@ describe('alertPayload keeps to the protocol bounds', () => {
     expect(a.id.length).toBeLessThanOrEqual(300);
   });
 });
+
+describe('adopt', () => {
+  it("gives an inherited alert's id to its resolution", () => {
+    const live = createLiveAlerts();
+    live.hello(hello);
+    for (let i = 0; i < 20; i++) live.frame(frame(i));
+    const [mine] = live.firing();
+    expect(mine).toBeDefined();
+    const inherited = { ...mine!, id: 'from-the-previous-holder', since: mine!.since - 10_000 };
+    live.adopt?.([inherited]);
+    expect(live.firing().map((a) => a.id)).toEqual(['from-the-previous-holder']);
+    const resolutions = [];
+    for (let i = 20; i < 60; i++) resolutions.push(...live.frame(frame(i)));
+    const resolved = resolutions.find((a) => a.state === 'resolved');
+    expect(resolved?.since).toBe(inherited.since);
+    expect(live.firing()).toEqual([]);
+  });
+
+  it('ignores an alert the detector does not see firing', () => {
+    const live = createLiveAlerts();
+    live.hello(hello);
+    live.frame(frame(0));
+    live.adopt?.([
+      alertPayload(
+        {
+          type: 'alert',
+          t: T0,
+          state: 'firing',
+          rule: 'latency',
+          servers: ['x'],
+          cause: 'backend',
+          message: 'm',
+        },
+        T0,
+      ),
+    ]);
+    expect(live.firing()).toEqual([]);
+  });
+});

@@ -22,6 +22,11 @@ export interface LiveAlerts {
   frame(f: Frame): AlertPayload[];
   /** the alerts firing now, each as the payload that said it fired */
   firing(): AlertPayload[];
+  /**
+   * Takes the payloads another gateway sent for the alerts firing here now (same rule and
+   * servers), so their resolution carries the ids it announced: a takeover pages nobody twice.
+   */
+  adopt?(firing: readonly AlertPayload[]): void;
 }
 
 export function createLiveAlerts(overrides: DetectorOverrides = {}): LiveAlerts {
@@ -41,6 +46,12 @@ export function createLiveAlerts(overrides: DetectorOverrides = {}): LiveAlerts 
       });
     },
     firing: () => [...open.values()],
+    adopt(firing) {
+      for (const payload of firing) {
+        const key = `${payload.rule}:${payload.servers.join(',')}`;
+        if (open.has(key)) open.set(key, payload);
+      }
+    },
   };
 }
 

@@ -24,6 +24,11 @@ export interface AlertDeliveryOptions extends DeliveryContext {
 export interface AlertDelivery {
   /** an alert fired or resolved */
   transition(alert: AlertPayload): void;
+  /**
+   * Takes over the alerts firing without sending them (another gateway did): they are re-sent
+   * to Alertmanager while they fire, and their resolution goes out as any other. [] forgets them.
+   */
+  carryOn(firing: readonly AlertPayload[]): void;
   /** per receiver: `alertmanager` and `webhook`, when configured */
   stats(): Record<string, RetryQueueStats>;
   stop(): void;
@@ -60,6 +65,10 @@ export function createAlertDelivery(opts: AlertDeliveryOptions): AlertDelivery {
       else firing.delete(alert.id);
       am?.push([alertmanagerAlert(alert, opts)]);
       hook?.push(webhookMessage(alert, opts));
+    },
+    carryOn(alerts) {
+      firing.clear();
+      for (const alert of alerts) firing.set(alert.id, alert);
     },
     stats: () => Object.fromEntries(Object.entries(queues).map(([k, q]) => [k, q.stats()])),
     stop() {

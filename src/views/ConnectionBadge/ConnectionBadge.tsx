@@ -13,11 +13,14 @@ const WORDS = {
 export function ConnectionBadge() {
   const state = useDashboard((s) => s.connection);
   const detail = useDashboard((s) => s.connectionDetail);
+  // which of several gateways (`?gateway=a,b`) the page is on
+  const gateway = useDashboard((s) => s.gateway?.url);
   return (
     <span
       className={`connection connection-${state}`}
       data-testid="connection"
       data-state={state}
+      data-gateway={gateway}
       title={detail}
       role="status"
     >

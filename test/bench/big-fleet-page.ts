@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, startGateway } from '../e2e/harness';
 import { buildApp } from './lib/app-build';
 import { hotTable, profileWhile } from './lib/cpu-profile';
+import { drained, frameCounter } from './lib/frame-drain';
 import { cdpOf, heapAfterGc, watchWindow, type WindowFigures } from './lib/page-probe';
 import { goal, goalTable, mib, ms, table, writeResult } from './lib/report';
 import { resources } from './lib/resources';
@@ -30,18 +31,6 @@ const ALERT_LIMIT_MS = 180_000;
 const SETTLE_MS = 10_000;
 const DRAIN_LIMIT_MS = 90_000;
 const PROFILE_MS = 8000;
-// plain JS source: a function passed to page.evaluate would carry the transpiler's helpers
-const CALM = `new Promise((resolve) => {
-  let calm = 0;
-  let last = 0;
-  const loop = (now) => {
-    calm = last > 0 && now - last < 30 ? calm + 1 : 0;
-    last = now;
-    if (calm >= 10) resolve(true);
-    else requestAnimationFrame(loop);
-  };
-  requestAnimationFrame(loop);
-})`;
 
 const held = resources('big-fleet-page', 8 * 60_000);
 const app = held.hold(await buildApp({ minify: false }), (a) => a.remove());
@@ -59,36 +48,14 @@ const gateway = held.hold(
 );
 const browser = held.hold(await launchBrowser(), (b) => b.close());
 
-let framesReceived = 0;
-const countFrames = (page: Page) =>
-  page.on('websocket', (ws) =>
-    ws.on('framereceived', (f) => {
-      if (typeof f.payload === 'string' && f.payload.startsWith('42["frame"')) framesReceived++;
-    }),
-  );
-
-/** Waits until the page has taken every frame the socket still held, and is calm. */
-async function drained(page: Page) {
-  const start = Date.now();
-  let last = framesReceived;
-  let quietSince = Date.now();
-  while (Date.now() - start < DRAIN_LIMIT_MS) {
-    await page.waitForTimeout(250);
-    if (framesReceived !== last) {
-      last = framesReceived;
-      quietSince = Date.now();
-    } else if (Date.now() - quietSince >= 3000) break;
-  }
-  await page.evaluate(CALM);
-  return Date.now() - start;
-}
+const socketFrames = frameCounter();
 
 async function measure(page: Page, label: string) {
   const cdp = await cdpOf(page);
   const heapBefore = await heapAfterGc(cdp);
-  const frames0 = framesReceived;
+  const frames0 = socketFrames.count();
   const w = await watchWindow(page, cdp, WINDOW_MS);
-  const frames = framesReceived - frames0;
+  const frames = socketFrames.count() - frames0;
   const heapAfter = await heapAfterGc(cdp);
   console.log(`${label}: ${frames} frames received in ${(w.spanMs / 1000).toFixed(1)} s`);
   return { w, frames, heapBefore, heapAfter, cdp };
@@ -109,7 +76,7 @@ let result;
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('pageerror', (err) => console.error(`page: ${err.message}`));
-  countFrames(page);
+  socketFrames.watch(page);
   await page.goto(`${site.url}?gateway=${encodeURIComponent(gateway.url)}`);
   await page.waitForFunction(
     (n) => document.querySelectorAll('[data-testid=heatmap-row][data-alerting=true]').length === n,
@@ -124,7 +91,7 @@ try {
   const live = await measure(page, 'live');
   const hot = await profileWhile(live.cdp, () => page.waitForTimeout(PROFILE_MS), 15);
   gateway.freeze();
-  const drainMs = await drained(page);
+  const drainMs = (await drained(page, socketFrames, DRAIN_LIMIT_MS)).ms;
   const idle = await measure(page, 'idle (gateway frozen)');
   gateway.thaw();
   result = { live, idle, shown, drainMs, hot };

@@ -13,6 +13,7 @@ import { createDetector } from '../../src/core/detector';
 import { launchBrowser, startGateway } from '../e2e/harness';
 import { buildApp } from './lib/app-build';
 import { hotTable, profileWhile } from './lib/cpu-profile';
+import { drained, frameCounter } from './lib/frame-drain';
 import { cdpOf, heapAfterGc, watchWindow, type WindowFigures } from './lib/page-probe';
 import { childOnPort, cpuSeconds } from './lib/proc';
 import { goal, goalTable, mib, ms, table, writeResult } from './lib/report';
@@ -32,18 +33,6 @@ const INTERVAL_MS = 100;
 const WARMUP_MS = 25_000;
 const PROFILE_MS = 4000;
 const DRAIN_LIMIT_MS = 90_000;
-// plain JS source: a function passed to page.evaluate would carry the transpiler's helpers
-const CALM = `new Promise((resolve) => {
-  let calm = 0;
-  let last = 0;
-  const loop = (now) => {
-    calm = last > 0 && now - last < 30 ? calm + 1 : 0;
-    last = now;
-    if (calm >= 10) resolve(true);
-    else requestAnimationFrame(loop);
-  };
-  requestAnimationFrame(loop);
-})`;
 
 const held = resources('live-page', 5 * 60_000);
 const app = held.hold(await buildApp({ minify: false }), (a) => a.remove());
@@ -62,45 +51,17 @@ const gateway = held.hold(
 );
 const browser = held.hold(await launchBrowser(), (b) => b.close());
 
-/** frames the page has received over its socket */
-let framesReceived = 0;
-const countFrames = (page: Page) =>
-  page.on('websocket', (ws) =>
-    ws.on('framereceived', (f) => {
-      if (typeof f.payload === 'string' && f.payload.startsWith('42["frame"')) framesReceived++;
-    }),
-  );
-
-/**
- * Waits until the page has taken every frame the socket still held (none for 3 s, and its
- * main thread quiet); a page that falls behind has a backlog to work off.
- */
-async function drained(page: Page) {
-  const start = Date.now();
-  const frames0 = framesReceived;
-  let last = framesReceived;
-  let quietSince = Date.now();
-  while (Date.now() - start < DRAIN_LIMIT_MS) {
-    await page.waitForTimeout(250);
-    if (framesReceived !== last) {
-      last = framesReceived;
-      quietSince = Date.now();
-    } else if (Date.now() - quietSince >= 3000) break;
-  }
-  // the last frames in may still be being applied: wait for ten unhurried animation frames
-  await page.evaluate(CALM);
-  return { ms: Date.now() - start, frames: framesReceived - frames0 };
-}
+const socketFrames = frameCounter();
 
 let gatewayPid = 0;
 async function measure(page: Page, label: string) {
   const cdp = await cdpOf(page);
   const heapBefore = await heapAfterGc(cdp);
-  const frames0 = framesReceived;
+  const frames0 = socketFrames.count();
   const cpu0 = cpuSeconds(gatewayPid);
   const w = await watchWindow(page, cdp, WINDOW_MS);
   const gatewayCpu = (cpuSeconds(gatewayPid) - cpu0) / (w.spanMs / 1000);
-  const frames = framesReceived - frames0;
+  const frames = socketFrames.count() - frames0;
   const heapAfter = await heapAfterGc(cdp);
   console.log(`${label}: ${frames} frames received in ${(w.spanMs / 1000).toFixed(1)} s`);
   return { w, frames, heapBefore, heapAfter, gatewayCpu, cdp };
@@ -111,7 +72,7 @@ try {
   gatewayPid = childOnPort(gateway.port);
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('pageerror', (err) => console.error(`page: ${err.message}`));
-  countFrames(page);
+  socketFrames.watch(page);
   await page.goto(`${site.url}?gateway=${encodeURIComponent(gateway.url)}`);
   await page.waitForFunction(
     (n) =>
@@ -124,7 +85,7 @@ try {
   const live = await measure(page, 'live');
   const hot = await profileWhile(live.cdp, () => page.waitForTimeout(PROFILE_MS), 12);
   gateway.freeze();
-  const drain = await drained(page);
+  const drain = await drained(page, socketFrames, DRAIN_LIMIT_MS);
   console.log(
     `gateway frozen: the page took ${(drain.ms / 1000).toFixed(1)} s to work off ${drain.frames} frames it still held`,
   );

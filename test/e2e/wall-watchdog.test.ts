@@ -6,13 +6,14 @@
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import { cleanupsAfterEach, runChild, until, type Child } from '../support/services';
+import { cleanupsAfterEach, runChild, until, type Child, type Later } from '../support/services';
 import { CHROMIUM, freePort, ROOT, startGateway, tempDir } from './harness';
 
 const BIN = join(ROOT, 'src', 'gateway', 'bin.js');
 // a loaded 2-core machine starts Chromium and a page slowly; generous, never slept through
 const DEADLINE_MS = 60_000;
 const REPLY_MS = 5_000;
+const LIVE = JSON.stringify({ heatmap: true, connection: 'live', sameDocument: false });
 
 interface PageTarget {
   type: string;
@@ -78,6 +79,31 @@ async function wallState(cdp: string): Promise<string | undefined> {
   return typeof result?.value === 'string' ? result.value : undefined;
 }
 
+/** The wall's Chromium, headless, its DevTools port open, showing the dashboard in kiosk mode. */
+function startWallBrowser(port: number, profile: string, gatewayUrl: string, later: Later): Child {
+  return runChild(
+    CHROMIUM,
+    [
+      '--headless',
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${profile}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `${gatewayUrl}?kiosk`,
+    ],
+    later,
+  );
+}
+
+function count(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
 function logOf(child: Child): () => string {
   return () => `watchdog said:\n${child.output()}`;
 }
@@ -92,27 +118,10 @@ describe('skewboard wall-watchdog', () => {
     later(() => profile.remove());
     const port = await freePort();
     const cdp = `http://127.0.0.1:${port}`;
-    const browser = runChild(
-      CHROMIUM,
-      [
-        '--headless',
-        `--remote-debugging-port=${port}`,
-        `--user-data-dir=${profile.path}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `${gateway.url}?kiosk`,
-      ],
-      later,
-    );
-    const live = JSON.stringify({ heatmap: true, connection: 'live', sameDocument: false });
+    const browser = startWallBrowser(port, profile.path, gateway.url, later);
     await until(
       DEADLINE_MS,
-      async () => (await wallState(cdp)) === live,
+      async () => (await wallState(cdp)) === LIVE,
       () => `the wall page never showed live:\n${browser.output()}`,
     );
 
@@ -140,8 +149,45 @@ describe('skewboard wall-watchdog', () => {
     let last: string | undefined;
     await until(
       DEADLINE_MS,
-      async () => (last = await wallState(cdp)) === live,
+      async () => (last = await wallState(cdp)) === LIVE,
       () => `the wall page did not come back (last ${last})\n${logOf(watchdog)()}`,
     );
   }, 180_000);
+
+  it('waits for a browser that restarts, says so once, and watches its page', async () => {
+    const gateway = await startGateway([]);
+    later(() => gateway.stop());
+    const profile = await tempDir();
+    later(() => profile.remove());
+    const port = await freePort();
+    const cdp = `http://127.0.0.1:${port}`;
+    // the watchdog starts first, as after a reboot: no browser yet
+    const watchdog = runChild(process.execPath, [BIN, 'wall-watchdog', '--cdp', cdp], later);
+    await until(DEADLINE_MS, () => watchdog.output().includes('no browser at'), logOf(watchdog));
+
+    const first = startWallBrowser(port, profile.path, gateway.url, later);
+    await until(DEADLINE_MS, () => watchdog.output().includes('watching page'), logOf(watchdog));
+    await first.stop();
+    await until(DEADLINE_MS, () => watchdog.output().includes('lost the browser'), logOf(watchdog));
+
+    const second = startWallBrowser(port, profile.path, gateway.url, later);
+    await until(
+      DEADLINE_MS,
+      async () =>
+        count(watchdog.output(), 'watching page') === 2 && (await wallState(cdp)) === LIVE,
+      () => `${logOf(watchdog)()}\nbrowser said:\n${second.output()}`,
+    );
+    expect(count(watchdog.output(), 'no browser at')).toBe(1);
+    expect(count(watchdog.output(), 'lost the browser')).toBe(1);
+
+    const target = await kioskPage(cdp);
+    await command(target!.webSocketDebuggerUrl!, 'Page.crash', {}, false);
+    await until(DEADLINE_MS, () => watchdog.output().includes('reloaded'), logOf(watchdog));
+    let last: string | undefined;
+    await until(
+      DEADLINE_MS,
+      async () => (last = await wallState(cdp)) === LIVE,
+      () => `the wall page did not come back (last ${last})\n${logOf(watchdog)()}`,
+    );
+  }, 240_000);
 });

@@ -11,6 +11,7 @@ import { analyzeCommand } from './commands/analyze';
 import { annotationsImportCommand } from './commands/annotations-import';
 import { checkCommand } from './commands/check';
 import { testLbCommand } from './commands/test-lb';
+import { wallWatchdogCommand } from './commands/wall-watchdog';
 import { serveCommand } from './serve';
 
 export const COMMANDS: readonly Command[] = [
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   testLbCommand,
   annotationsImportCommand,
+  wallWatchdogCommand,
 ];
 
 const TOOL = {

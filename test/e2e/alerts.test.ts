@@ -16,7 +16,7 @@ describe('alerts on the seed incident', () => {
   let page: Page;
 
   beforeAll(async () => {
-    gateway = await startGateway(['--speed', '120']);
+    gateway = await startGateway(['--speed', '300']);
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.grantPermissions(['notifications'], { origin: gateway.url });

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 /** A page of its own on a gateway of its own, at `path`, once the share bars have drawn. */
 async function openPage(path = '/'): Promise<Page> {
-  const gateway = await startGateway(['--speed', '60']);
+  const gateway = await startGateway(['--speed', '240']);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   open.push({ gateway, page });
   await page.goto(gateway.url + path);

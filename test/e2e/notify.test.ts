@@ -139,7 +139,7 @@ describe('desktop notifications', () => {
   });
 
   it('live: a firing and its resolution notify; turned off, nothing more, and it stays off', async () => {
-    gateway = await startGateway(['--speed', '300', '--no-record']);
+    gateway = await startGateway(['--speed', '600', '--no-record']);
     browser = await launchBrowser();
     const open = async (): Promise<{ context: BrowserContext; page: Page }> => {
       const context = await browser!.newContext({ viewport: { width: 1400, height: 900 } });

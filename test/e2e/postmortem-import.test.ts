@@ -73,9 +73,9 @@ describe('the seed postmortem over the seed incident', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // 200x: the page's store keeps two hours, 36 s of this run, so a view pinned an hour back
+    // 300x: the page's store keeps two hours, 24 s of this run, so a view pinned an hour back
     // stays in it for as long as a busy machine takes to read it
-    gateway = await startGateway(['--speed', '200']);
+    gateway = await startGateway(['--speed', '300']);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(gateway.url);

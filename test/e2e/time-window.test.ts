@@ -79,8 +79,8 @@ describe('the time window', () => {
   }
 
   it('starts fitted to the data it has and grows to the window, 15 min at most', async () => {
-    // 20x: a simulated minute every 3 s
-    const gw = await gateway(['--speed', '20']);
+    // 60x: a simulated minute a second
+    const gw = await gateway(['--speed', '60']);
     const page = await open(gw, '?window=15m');
     await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live');
     const [from, to] = await shownRange(page);

@@ -94,7 +94,7 @@ function alertsReadable(layout: PageLayout, firing: GatewayAlert[]): string[] {
   });
 }
 
-const SEED = ['--speed', '120'];
+const SEED = ['--speed', '240'];
 
 describe('on a wall (?kiosk), the seed incident firing', () => {
   it.each([

@@ -251,7 +251,7 @@ describe('gateways clustered on Redis', () => {
       const webhook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
       const redis = await startRedis(later);
-      const args = ['--speed', '300', '--webhook', webhook];
+      const args = ['--speed', '900', '--webhook', webhook];
       const { holder, follower } = await twoGateways(redis.url, args);
       const onFollower = viewer(follower.url, later);
       const skew = (state: string) =>

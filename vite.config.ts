@@ -30,6 +30,10 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'mocks/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
+          // vitest's default on two cores is one file at a time; most of the integration
+          // tests' time is spent waiting on the programs they start (a gateway playing the
+          // incident, Redis, HAProxy), so three files at once keep both cores busy
+          maxWorkers: 3,
         },
       },
       {

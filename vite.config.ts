@@ -44,8 +44,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // each file starts gateways and a browser; two cores cannot run them side by side
-          fileParallelism: false,
+          // each file starts its own gateways and browser on ports of its own; two files at
+          // once, as most of their time is the seed incident playing to the moment they check
+          maxWorkers: 2,
         },
       },
     ],

@@ -24,12 +24,25 @@ export function standOutScore(s: ServerShare, poolMedianP95: number): number {
   return Math.max(share, latency);
 }
 
-/** The ids of the servers that stand out (score >= 1), most first. */
-export function standingOut(shares: readonly ServerShare[]): string[] {
+/**
+ * A server that stood out keeps standing out until its score falls below this: one hovering
+ * about the threshold keeps its row instead of jumping between a row and its pool's band on
+ * every judgement (a wall is read at a glance; rows that come and go read as news).
+ */
+export const STAY_SCORE = 0.75;
+
+/**
+ * The ids of the servers that stand out, most first: score >= 1, or >= STAY_SCORE for those
+ * in `before` (the last judgement's answer).
+ */
+export function standingOut(
+  shares: readonly ServerShare[],
+  before: ReadonlySet<string> = new Set(),
+): string[] {
   const medians = poolMedians(shares);
   return shares
     .map((s) => ({ id: s.id, score: standOutScore(s, medians.get(s.pool) ?? NaN) }))
-    .filter((x) => x.score >= 1)
+    .filter((x) => x.score >= (before.has(x.id) ? STAY_SCORE : 1))
     .sort((a, b) => b.score - a.score)
     .map((x) => x.id);
 }

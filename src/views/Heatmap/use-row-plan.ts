@@ -69,7 +69,14 @@ export function useRowPlan(fit: number): RowPlanState {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [folds, series, windowMs, version, viewEndT],
   );
-  const ranked = useMemo(() => standingOut(shares), [shares]);
+  // who stood out at the last judgement keeps its row until it is well back (STAY_SCORE):
+  // the judgement depends on the one before, kept as state and updated while rendering
+  const [judged, setJudged] = useState(() => ({ shares, ranked: standingOut(shares) }));
+  let ranked = judged.ranked;
+  if (judged.shares !== shares) {
+    ranked = standingOut(shares, new Set(judged.ranked));
+    setJudged({ shares, ranked });
+  }
 
   const fresh = useMemo(
     () => planRows({ servers, alerting, standingOut: ranked, fit, unfolded }),

@@ -58,4 +58,50 @@ describe('a fatal error in a view', () => {
     expect(await attr(page, '[data-testid=heatmap]', 'data-view-end')).toBe(pinnedEnd);
     expect(await page.locator('[data-testid=clock]').innerText()).toMatch(/UTC-4/);
   });
+
+  it('comes back to the pinned view when Chrome loads a discarded tab again, not on a plain reload', async () => {
+    const gateway = await startGateway(['--speed', '600', '--no-record']);
+    later(() => gateway.stop());
+    const browser = await launchBrowser();
+    later(() => browser.close());
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const address = `${gateway.url}?tz=America/New_York`;
+    await page.goto(address);
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live');
+    const eventT = Date.parse((await page.locator(`${EVENT} time`).getAttribute('dateTime'))!);
+    await until(
+      60_000,
+      async () =>
+        Number(await attr(page, '[data-testid=heatmap]', 'data-view-end')) > eventT + 1.2 * HOUR,
+      () => 'the heatmap never moved an hour past the 10:00 event',
+    );
+    const pin = async () => {
+      await page.locator(`${EVENT} button.timeline-event`).click();
+      await waitFor(() => attr(page, '[data-testid=heatmap]', 'data-following'), 'false');
+      return attr(page, '[data-testid=heatmap]', 'data-view-end');
+    };
+
+    // someone reloading on purpose gets the live view
+    await pin();
+    await page.reload();
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live', 30_000);
+    await waitFor(() => attr(page, '[data-testid=heatmap]', 'data-following'), 'true');
+
+    // Chrome's discard is not reachable from the DevTools Protocol: the page is loaded again
+    // as Chrome loads a discarded tab when it is shown, in the same tab (its sessionStorage
+    // kept) with document.wasDiscarded true
+    const pinnedEnd = await pin();
+    await context.addInitScript(() =>
+      Object.defineProperty(Document.prototype, 'wasDiscarded', { get: () => true }),
+    );
+    await page.reload();
+    expect(
+      await page.evaluate(() => (document as Document & { wasDiscarded?: boolean }).wasDiscarded),
+    ).toBe(true);
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live', 30_000);
+    await waitFor(() => attr(page, '[data-testid=heatmap]', 'data-following'), 'false');
+    expect(await attr(page, '[data-testid=heatmap]', 'data-view-end')).toBe(pinnedEnd);
+    expect(page.url()).toBe(address);
+  });
 });

@@ -32,8 +32,9 @@ export default defineConfig({
           environment: 'node',
           // vitest's default on two cores is one file at a time; most of the integration
           // tests' time is spent waiting on the programs they start (a gateway playing the
-          // incident, Redis, HAProxy), so three files at once keep both cores busy
-          maxWorkers: 3,
+          // incident, Redis, HAProxy), so two files at once keep both cores busy (three
+          // starved the CPU-heavy ones on a loaded machine)
+          maxWorkers: 2,
         },
       },
       {

@@ -10,6 +10,7 @@ import { UsageError } from './command-line/usage-error';
 import { analyzeCommand } from './commands/analyze';
 import { annotationsImportCommand } from './commands/annotations-import';
 import { checkCommand } from './commands/check';
+import { postmortemCommand } from './commands/postmortem';
 import { testLbCommand } from './commands/test-lb';
 import { wallWatchdogCommand } from './commands/wall-watchdog';
 import { serveCommand } from './serve';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   testLbCommand,
   annotationsImportCommand,
+  postmortemCommand,
   wallWatchdogCommand,
 ];
 

@@ -9,20 +9,16 @@ import { basename } from 'node:path';
 import { recordingLine } from '../../core/recording';
 import { MAX_POSTMORTEM_CHARS, parsePostmortemTimeline } from '../../core/timeline/parse-timeline';
 import { readIsoDate } from '../../core/timeline/read-date';
-import { readZoneName } from '../../core/timeline/zones';
 import { defineCommand } from '../command-line/command';
 import { UsageError } from '../command-line/usage-error';
+import { checkedZone } from '../command-line/zone-flag';
 
 function checkedFlags(options: { tz?: string; date?: string }): { tz?: string; date?: string } {
   const { date, tz } = options;
   if (date !== undefined && !readIsoDate(date)) {
     throw new UsageError(`--date must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
   }
-  const zone = tz === undefined ? undefined : readZoneName(tz);
-  if (tz !== undefined && (!zone || 'error' in zone)) {
-    const why = zone && 'error' in zone ? zone.error : `unknown time zone ${JSON.stringify(tz)}`;
-    throw new UsageError(`--tz: ${why} (an IANA name such as America/New_York, or +HH:MM)`);
-  }
+  checkedZone(tz);
   return { ...(date !== undefined && { date }), ...(tz !== undefined && { tz }) };
 }
 

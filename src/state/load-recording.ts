@@ -6,6 +6,7 @@
  * Nothing is shown until every line has loaded: a bad line fails the load with its line
  * number; a torn last line is a warning. The detector's alerts follow from the same worker.
  */
+import type { DraftOptions } from '../core/postmortem/draft';
 import { alertTimelineOf, type AlertTimeline } from '../core/alert-timeline';
 import type { Annotation, Hello } from '../core/protocol';
 import { concatBytes } from '../core/concat-bytes';
@@ -22,6 +23,8 @@ export interface LoadedRecording {
   alerts: Promise<AlertTimeline>;
   /** the recording's frames and annotations between two times, as a recording */
   exportWindow(from: number, to: number): Promise<string>;
+  /** the markdown postmortem draft of the whole recording, as `skewboard postmortem` writes it */
+  postmortemDraft(options: DraftOptions): Promise<string>;
   /** lets the worker go */
   dispose(): void;
 }
@@ -44,6 +47,7 @@ interface Intake {
   loaded: Promise<Extract<FromIntake, { kind: 'loaded' }>>;
   alerts: Promise<AlertTimeline>;
   exportWindow(from: number, to: number): Promise<string>;
+  postmortemDraft(options: DraftOptions): Promise<string>;
 }
 
 function startIntake(name: string): Intake {
@@ -70,8 +74,15 @@ function startIntake(name: string): Intake {
     else onFailed(err);
     settled = true;
   };
-  const exports = new Map<number, (text: string) => void>();
-  let nextExport = 0;
+  // texts asked of the worker (an export, a draft), by the id of the request
+  const asked = new Map<number, (text: string) => void>();
+  let nextId = 0;
+  const ask = (request: (id: number) => ToIntake) =>
+    new Promise<string>((resolve) => {
+      const id = nextId++;
+      asked.set(id, resolve);
+      send(request(id));
+    });
   worker.onmessage = (event: MessageEvent<FromIntake>) => {
     const message = event.data;
     if (message.kind === 'loaded') {
@@ -85,8 +96,8 @@ function startIntake(name: string): Intake {
       );
     } else if (message.kind === 'alerts') onAlerts(alertTimelineOf(message.events));
     else {
-      exports.get(message.id)?.(message.text);
-      exports.delete(message.id);
+      asked.get(message.id)?.(message.text);
+      asked.delete(message.id);
     }
   };
   worker.onerror = (event) => {
@@ -101,13 +112,8 @@ function startIntake(name: string): Intake {
     done: () => settled,
     loaded,
     alerts,
-    exportWindow(from, to) {
-      const id = nextExport++;
-      return new Promise((resolve) => {
-        exports.set(id, resolve);
-        send({ kind: 'export', id, from, to });
-      });
-    },
+    exportWindow: (from, to) => ask((id) => ({ kind: 'export', id, from, to })),
+    postmortemDraft: (options) => ask((id) => ({ kind: 'postmortem', id, options })),
   };
 }
 
@@ -208,7 +214,7 @@ async function load(
       intake.send({ kind: 'end' });
     }
     const result = await intake.loaded;
-    const { worker, alerts, exportWindow } = intake;
+    const { worker, alerts, exportWindow, postmortemDraft } = intake;
     return {
       name,
       hello: result.hello,
@@ -217,6 +223,9 @@ async function load(
       ...(result.warning !== undefined && { warning: result.warning }),
       alerts,
       exportWindow,
+      // the draft names the file, not the address it came from
+      postmortemDraft: (options) =>
+        postmortemDraft({ source: name.split('/').at(-1) ?? name, ...options }),
       dispose: () => worker.terminate(),
     };
   } catch (err) {

@@ -116,7 +116,7 @@ describe('the recording intake (the loader worker)', () => {
     expect(alerts).toEqual(buildAlertTimeline(expected.detectorInput).events);
     // an export holds the same frames, whichever way each line was read
     receive({ kind: 'export', id: 1, from: expected.frames[0]!.t, to: expected.frames[99]!.t });
-    const exported = posted.at(-1)!.message as Extract<FromIntake, { kind: 'exported' }>;
+    const exported = posted.at(-1)!.message as Extract<FromIntake, { kind: 'text' }>;
     const frames = parseRecording(exported.text).payloads.flatMap((p) =>
       p.type === 'frame' ? [p.payload] : [],
     );
@@ -135,7 +135,7 @@ describe('the recording intake (the loader worker)', () => {
     const from = expected.frames[100]!.t;
     const to = expected.frames[199]!.t;
     receive({ kind: 'export', id: 7, from, to });
-    const exported = posted.at(-1)!.message as Extract<FromIntake, { kind: 'exported' }>;
+    const exported = posted.at(-1)!.message as Extract<FromIntake, { kind: 'text' }>;
     expect(exported.id).toBe(7);
     const back = parseRecording(exported.text).payloads;
     expect(back.filter((p) => p.type === 'frame')).toHaveLength(100);

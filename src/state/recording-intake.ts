@@ -2,10 +2,13 @@
  * The worker side of opening a recording: takes the bytes as the page reads them, parses and
  * checks each line as it comes, and hands the page the frames as one typed-array store
  * (transferred, not copied). Then it runs the detector over every frame, so a review's alerts
- * are worked out without holding up the page, and answers requests to export a window.
+ * are worked out without holding up the page, and answers requests to export a window and
+ * for the postmortem draft.
  * No DOM here: the worker entry wires it to postMessage, the tests call it directly.
  */
 import { buildAlertTimeline } from '../core/alert-timeline';
+import { writePostmortemDraft, type DraftOptions } from '../core/postmortem/draft';
+import { factsReader } from '../core/postmortem/draft-from-recording';
 import type { AlertEvent } from '../core/detector';
 import type { Annotation, Hello } from '../core/protocol';
 import { gunzip } from '../core/gunzip';
@@ -20,7 +23,8 @@ export type ToIntake =
   /** a gzipped recording, whole */
   | { kind: 'gzip'; bytes: Uint8Array }
   | { kind: 'end' }
-  | { kind: 'export'; id: number; from: number; to: number };
+  | { kind: 'export'; id: number; from: number; to: number }
+  | { kind: 'postmortem'; id: number; options: DraftOptions };
 
 export type FromIntake =
   | {
@@ -32,7 +36,8 @@ export type FromIntake =
     }
   | { kind: 'failed'; message: string }
   | { kind: 'alerts'; events: AlertEvent[] }
-  | { kind: 'exported'; id: number; text: string };
+  /** the text asked for by an `export` or a `postmortem` of that id */
+  | { kind: 'text'; id: number; text: string };
 
 export type PostFromIntake = (message: FromIntake, transfer?: ArrayBuffer[]) => void;
 
@@ -83,7 +88,16 @@ export function createRecordingIntake(post: PostFromIntake): (message: ToIntake)
       if (contents === undefined) return;
       const { hello, annotations, frames } = contents;
       const text = recordingOfWindow(hello, annotations, frames, message);
-      post({ kind: 'exported', id: message.id, text });
+      post({ kind: 'text', id: message.id, text });
+      return;
+    }
+    if (message.kind === 'postmortem') {
+      if (contents === undefined) return;
+      const { read, facts } = factsReader();
+      for (const item of contents.detectorInput) read(item);
+      for (const note of contents.annotations) read({ type: 'annotation', payload: note });
+      const text = writePostmortemDraft(facts.facts(), message.options);
+      post({ kind: 'text', id: message.id, text });
       return;
     }
     if (failed) return;

@@ -4,6 +4,7 @@
  * pins the view there and shows the alerts as they stood at that moment.
  */
 import { NO_ALERTS, type AlertTimeline } from '../core/alert-timeline';
+import type { DraftOptions } from '../core/postmortem/draft';
 import { alertAnnotations } from './alert-annotation';
 import type { LoadedRecording } from './load-recording';
 import type { DashboardStore } from './store';
@@ -18,6 +19,8 @@ export interface ReplayController {
   step(direction: 1 | -1): void;
   /** the recording's frames and annotations between two times, as a recording */
   exportWindow(from: number, to: number): Promise<string>;
+  /** the postmortem draft of the recording (the options of `skewboard postmortem`, and an image) */
+  postmortemDraft(options: DraftOptions): Promise<string>;
   dispose(): void;
 }
 
@@ -152,6 +155,7 @@ export function startReplay(
       }
     },
     exportWindow: (from, to) => recording.exportWindow(from, to),
+    postmortemDraft: (options) => recording.postmortemDraft(options),
     dispose() {
       disposed = true;
       stopLoop();

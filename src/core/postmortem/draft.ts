@@ -22,6 +22,8 @@ export interface DraftOptions {
   title?: string;
   /** the recording's name, said under the title */
   source?: string;
+  /** an image of the incident saved beside the draft (its file name), shown under the title */
+  image?: string;
 }
 
 const CAUSE_WORDS: Record<string, string> = {
@@ -89,6 +91,8 @@ export function writePostmortemDraft(facts: IncidentFacts, opts: DraftOptions = 
       ? `${first.firing.rule} on ${servers.join(', ')}, ${date}`
       : `No alert in the recording, ${date}`);
   const out: string[] = [`# ${title}`, ''];
+  if (opts.image !== undefined)
+    out.push(`![The incident as Skewboard showed it](${opts.image})`, '');
   out.push(
     `Drafted by Skewboard from ${opts.source ?? 'a recording'}: ${facts.frames} frames` +
       (facts.frames > 0

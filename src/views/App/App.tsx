@@ -9,6 +9,7 @@ import { useFileDrop } from '../Import';
 import { NoteForm } from '../Notes';
 import { OpenRecording, ReplayBar } from '../Replay';
 import { ExportWindowButton } from '../ExportWindow';
+import { PostmortemDraftButton } from '../Postmortem';
 import { SnapshotButton } from '../Snapshot';
 import { ShortcutsHelp, useHelpKey } from '../Shortcuts';
 import { SourceNotice } from '../SourceNotice';
@@ -72,6 +73,7 @@ export function App({ kiosk }: AppProps) {
           <OpenRecording />
           <span className="header-spacer" />
           <SnapshotButton tz={zone} />
+          <PostmortemDraftButton tz={zone} />
           <ExportWindowButton />
           <NotifyToggle />
           <button

@@ -1,0 +1,1 @@
+export { PostmortemDraftButton } from './PostmortemDraftButton';

@@ -35,9 +35,23 @@ type Bytes = Uint8Array<ArrayBuffer>;
 
 const isGzip = (b: Bytes) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
+/** What the loader needs of its worker: a test runs the intake in-process behind it. */
+export interface IntakeWorker {
+  onmessage: ((event: MessageEvent<FromIntake>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: ToIntake, transfer: Transferable[]): void;
+  terminate(): void;
+}
+
+/** Starts one loader worker (a fresh one per load, and per retry of a gzip). */
+export type StartIntakeWorker = () => IntakeWorker;
+
+const moduleWorker: StartIntakeWorker = () =>
+  new Worker(new URL('./recording-worker.ts', import.meta.url), { type: 'module' });
+
 /** A loader worker, with what it will answer. */
 interface Intake {
-  worker: Worker;
+  worker: IntakeWorker;
   send(message: ToIntake, transfer?: ArrayBuffer[]): void;
   /** a bad line failed the load, or it loaded: no more bytes are wanted */
   done(): boolean;
@@ -46,10 +60,8 @@ interface Intake {
   exportWindow(from: number, to: number): Promise<string>;
 }
 
-function startIntake(name: string): Intake {
-  const worker = new Worker(new URL('./recording-worker.ts', import.meta.url), {
-    type: 'module',
-  });
+function startIntake(name: string, startWorker: StartIntakeWorker): Intake {
+  const worker = startWorker();
   let settled = false;
   let onLoaded!: (message: Extract<FromIntake, { kind: 'loaded' }>) => void;
   let onFailed!: (err: Error) => void;
@@ -72,7 +84,7 @@ function startIntake(name: string): Intake {
   };
   const exports = new Map<number, (text: string) => void>();
   let nextExport = 0;
-  worker.onmessage = (event: MessageEvent<FromIntake>) => {
+  worker.onmessage = (event) => {
     const message = event.data;
     if (message.kind === 'loaded') {
       settled = true;
@@ -190,8 +202,9 @@ async function load(
   name: string,
   open: () => Promise<{ stream: ReadableStream<Bytes>; total: number }>,
   progress: Progress,
+  startWorker: StartIntakeWorker,
 ): Promise<LoadedRecording> {
-  let intake = startIntake(name);
+  let intake = startIntake(name, startWorker);
   try {
     const { stream, total } = await open();
     const again = await Promise.race([
@@ -203,7 +216,7 @@ async function load(
     ]);
     if (again !== undefined) {
       intake.worker.terminate();
-      intake = startIntake(name);
+      intake = startIntake(name, startWorker);
       intake.send({ kind: 'gzip', bytes: again.gzipAgain }, [again.gzipAgain.buffer]);
       intake.send({ kind: 'end' });
     }
@@ -225,7 +238,11 @@ async function load(
   }
 }
 
-export function loadRecordingUrl(url: string, progress: Progress): Promise<LoadedRecording> {
+export function loadRecordingUrl(
+  url: string,
+  progress: Progress,
+  startWorker: StartIntakeWorker = moduleWorker,
+): Promise<LoadedRecording> {
   const name = decodeURIComponent(
     new URL(url, window.location.href).pathname.split('/').pop() || url,
   );
@@ -247,9 +264,19 @@ export function loadRecordingUrl(url: string, progress: Progress): Promise<Loade
       return { stream: response.body, total };
     },
     progress,
+    startWorker,
   );
 }
 
-export function loadRecordingFile(file: File, progress: Progress): Promise<LoadedRecording> {
-  return load(file.name, async () => ({ stream: file.stream(), total: file.size }), progress);
+export function loadRecordingFile(
+  file: File,
+  progress: Progress,
+  startWorker: StartIntakeWorker = moduleWorker,
+): Promise<LoadedRecording> {
+  return load(
+    file.name,
+    async () => ({ stream: file.stream(), total: file.size }),
+    progress,
+    startWorker,
+  );
 }

@@ -75,7 +75,8 @@ async function client(url: string, auth: Record<string, unknown> = {}) {
   return { socket, got, seqs, hellos, until, write };
 }
 
-describe('the hub, as its clients see it', () => {
+// a generous timeout: the deadlines inside are what a loaded machine needs, not the default 5 s
+describe('the hub, as its clients see it', { timeout: 60_000 }, () => {
   it('numbers frames one by one, after hello, and carries on a restored numbering', async () => {
     const { frame, url } = await hubOf({ nextSeq: 41 });
     const page = await client(url);

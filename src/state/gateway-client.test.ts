@@ -95,7 +95,8 @@ function page(url: string, token?: string) {
   return { state, seqs, wait };
 }
 
-describe('the page’s gateway client', () => {
+// a generous timeout: the deadlines inside are what a loaded machine needs, not the default 5 s
+describe('the page’s gateway client', { timeout: 60_000 }, () => {
   it('takes the hello, then the frames in order, and is live', async () => {
     const gateway = await scriptedGateway((socket) => {
       socket.emit('hello', helloOf());

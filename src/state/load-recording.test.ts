@@ -52,7 +52,8 @@ function inProcessWorkers() {
 const fileOf = (content: string | Uint8Array, name: string) =>
   new File([typeof content === 'string' ? content : new Uint8Array(content)], name);
 
-describe('loading a recording into the page', () => {
+// a generous timeout: the deadlines inside are what a loaded machine needs, not the default 5 s
+describe('loading a recording into the page', { timeout: 60_000 }, () => {
   it('loads every frame, the hello and the annotations, with progress to the end', async () => {
     const workers = inProcessWorkers();
     const seen: number[] = [];

@@ -74,7 +74,8 @@ async function reviewing(initialT?: number) {
 const firingRules = (s: ReturnType<ReturnType<typeof createDashboardStore>['getState']>) =>
   s.alerts.map((a) => `${a.rule} ${a.servers.join(',')}`);
 
-describe('a recording under review', () => {
+// a generous timeout: the deadlines inside are what a loaded machine needs, not the default 5 s
+describe('a recording under review', { timeout: 60_000 }, () => {
   it('takes the page over: its frames, source and notes, paused at its start', async () => {
     const { state, cursor } = await reviewing();
     expect(state().connection).toBe('replay');

@@ -38,9 +38,23 @@ type Bytes = Uint8Array<ArrayBuffer>;
 
 const isGzip = (b: Bytes) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
+/** What the loader needs of its worker: a test runs the intake in-process behind it. */
+export interface IntakeWorker {
+  onmessage: ((event: MessageEvent<FromIntake>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: ToIntake, transfer: Transferable[]): void;
+  terminate(): void;
+}
+
+/** Starts one loader worker (a fresh one per load, and per retry of a gzip). */
+export type StartIntakeWorker = () => IntakeWorker;
+
+const moduleWorker: StartIntakeWorker = () =>
+  new Worker(new URL('./recording-worker.ts', import.meta.url), { type: 'module' });
+
 /** A loader worker, with what it will answer. */
 interface Intake {
-  worker: Worker;
+  worker: IntakeWorker;
   send(message: ToIntake, transfer?: ArrayBuffer[]): void;
   /** a bad line failed the load, or it loaded: no more bytes are wanted */
   done(): boolean;
@@ -50,10 +64,8 @@ interface Intake {
   postmortemDraft(options: DraftOptions): Promise<string>;
 }
 
-function startIntake(name: string): Intake {
-  const worker = new Worker(new URL('./recording-worker.ts', import.meta.url), {
-    type: 'module',
-  });
+function startIntake(name: string, startWorker: StartIntakeWorker): Intake {
+  const worker = startWorker();
   let settled = false;
   let onLoaded!: (message: Extract<FromIntake, { kind: 'loaded' }>) => void;
   let onFailed!: (err: Error) => void;
@@ -83,7 +95,7 @@ function startIntake(name: string): Intake {
       asked.set(id, resolve);
       send(request(id));
     });
-  worker.onmessage = (event: MessageEvent<FromIntake>) => {
+  worker.onmessage = (event) => {
     const message = event.data;
     if (message.kind === 'loaded') {
       settled = true;
@@ -196,8 +208,9 @@ async function load(
   name: string,
   open: () => Promise<{ stream: ReadableStream<Bytes>; total: number }>,
   progress: Progress,
+  startWorker: StartIntakeWorker,
 ): Promise<LoadedRecording> {
-  let intake = startIntake(name);
+  let intake = startIntake(name, startWorker);
   try {
     const { stream, total } = await open();
     const again = await Promise.race([
@@ -209,7 +222,7 @@ async function load(
     ]);
     if (again !== undefined) {
       intake.worker.terminate();
-      intake = startIntake(name);
+      intake = startIntake(name, startWorker);
       intake.send({ kind: 'gzip', bytes: again.gzipAgain }, [again.gzipAgain.buffer]);
       intake.send({ kind: 'end' });
     }
@@ -234,7 +247,11 @@ async function load(
   }
 }
 
-export function loadRecordingUrl(url: string, progress: Progress): Promise<LoadedRecording> {
+export function loadRecordingUrl(
+  url: string,
+  progress: Progress,
+  startWorker: StartIntakeWorker = moduleWorker,
+): Promise<LoadedRecording> {
   const name = decodeURIComponent(
     new URL(url, window.location.href).pathname.split('/').pop() || url,
   );
@@ -256,9 +273,19 @@ export function loadRecordingUrl(url: string, progress: Progress): Promise<Loade
       return { stream: response.body, total };
     },
     progress,
+    startWorker,
   );
 }
 
-export function loadRecordingFile(file: File, progress: Progress): Promise<LoadedRecording> {
-  return load(file.name, async () => ({ stream: file.stream(), total: file.size }), progress);
+export function loadRecordingFile(
+  file: File,
+  progress: Progress,
+  startWorker: StartIntakeWorker = moduleWorker,
+): Promise<LoadedRecording> {
+  return load(
+    file.name,
+    async () => ({ stream: file.stream(), total: file.size }),
+    progress,
+    startWorker,
+  );
 }

@@ -42,9 +42,14 @@ describe('alerts on the seed incident', () => {
     await gateway?.stop();
   });
 
+  // the tests share one page and gateway; each waits for the moment of the incident it checks,
+  // so any one of them runs alone
+  const skew = () => page.locator('[data-testid=alert][data-rule=share-skew]');
+  const skewFiring = () => waitFor(() => skew().count(), 1, 90_000);
+
   it('raises share-skew with cause load-balancer, naming exactly app-04 and app-07', async () => {
     const skew = page.locator('[data-testid=alert][data-rule=share-skew]');
-    await waitFor(() => skew.count(), 1, 60_000);
+    await skewFiring();
     expect(await skew.getAttribute('data-servers')).toBe('app-04,app-07');
     expect(await skew.getAttribute('data-cause')).toBe('load-balancer');
     expect(await skew.innerText()).toMatch(/app-04, app-07 get 2\.\dx their weighted share/);
@@ -60,10 +65,12 @@ describe('alerts on the seed incident', () => {
   });
 
   it('highlights the named servers in the heatmap and the bars', async () => {
+    await skewFiring();
     for (const id of ['app-04', 'app-07']) {
-      expect(
-        await attr(page, `[data-testid=heatmap-row][data-server=${id}]`, 'data-alerting'),
-      ).toBe('true');
+      await waitFor(
+        () => attr(page, `[data-testid=heatmap-row][data-server=${id}]`, 'data-alerting'),
+        'true',
+      );
       // the bars render just after the heatmap
       await waitFor(
         () => attr(page, `[data-testid=share-row][data-server=${id}]`, 'data-alerting'),
@@ -76,26 +83,33 @@ describe('alerts on the seed incident', () => {
   });
 
   it('puts the alert in the tab title and favicon, and notifies', async () => {
+    await skewFiring();
     await expect.poll(() => page.title()).toMatch(/^⚠ /);
     expect(await page.title()).toContain('app-04, app-07');
     expect(await attr(page, 'link[rel=icon]', 'href')).toBe('/favicon-alert.svg');
-    const shown = await page.evaluate(
-      () =>
-        (window as unknown as { shownNotifications: { title: string; body: string }[] })
-          .shownNotifications,
-    );
-    expect(shown.some((n) => n.title.includes('share-skew') && n.body.includes('app-04'))).toBe(
-      true,
-    );
+    const notified = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as { shownNotifications: { title: string; body: string }[] }
+        ).shownNotifications.some(
+          (n) => n.title.includes('share-skew') && n.body.includes('app-04'),
+        ),
+      );
+    await waitFor(notified, true);
   });
 
   it('resolves after the 12:00 fix and the tab calms down', async () => {
-    await waitFor(() => page.locator('[data-testid=alert]').count(), 0, 90_000);
-    await expect.poll(() => page.title()).toBe('Skewboard');
-    expect(await attr(page, 'link[rel=icon]', 'href')).toBe('/favicon.svg');
-    const resolved = page.locator(
+    // the episode on the timeline gets its end when the alert resolves: until then no alert
+    // count of zero says anything (before 09:55 there is none either)
+    const episode = page.locator(
       '[data-testid=timeline-event][data-annotation-id^="alert:share-skew:"] time',
     );
-    expect(await resolved.first().innerText()).toMatch(/^09:5\d–12:0\d$/);
+    const ended = async () =>
+      (await episode.count()) > 0 && /–/.test(await episode.first().innerText());
+    await waitFor(ended, true, 120_000);
+    expect(await episode.first().innerText()).toMatch(/^09:5\d–12:0\d$/);
+    await waitFor(() => page.locator('[data-testid=alert]').count(), 0);
+    await expect.poll(() => page.title()).toBe('Skewboard');
+    expect(await attr(page, 'link[rel=icon]', 'href')).toBe('/favicon.svg');
   });
 });

@@ -35,10 +35,24 @@ describe('the live dashboard on the seed incident', () => {
     await dir?.remove();
   });
 
+  // the tests share one page and gateway; each waits for the moment it checks, so any one of
+  // them runs alone
+  const newestSeq = async () => Number(await attr(page, '[data-testid=feed]', 'data-newest-seq'));
+  /** live, holding more than `frames` frames */
+  const liveWith = async (frames: number) => {
+    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live', 30_000);
+    await waitFor(async () => (await newestSeq()) >= frames, true, 60_000);
+  };
+  const share = (id: string) =>
+    attr(page, `[data-testid=share-bars] [data-testid=share-row][data-server=${id}]`, 'data-share');
+  // the bars sum the detector's 20 s window: skewed once it lies wholly after the change
+  const skewed = async () =>
+    Number(await share('app-04')) > 0.18 && Number(await share('app-07')) > 0.18;
+
   it('connects live and draws one heatmap row per server', async () => {
-    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live');
-    const rows = await page.locator('[data-testid=heatmap] [data-testid=heatmap-row]').count();
-    expect(rows).toBe(10);
+    await liveWith(1);
+    const rows = page.locator('[data-testid=heatmap] [data-testid=heatmap-row]');
+    await waitFor(() => rows.count(), 10);
     expect(await attr(page, '[data-testid=heatmap]', 'data-rows')).toBe('10');
     // the canvas has painted latency colours, not just the empty background
     const painted = await page.evaluate(() => {
@@ -53,15 +67,6 @@ describe('the live dashboard on the seed incident', () => {
   });
 
   it('shows the skew in the share bars: app-04 and app-07 at about 2.2x their share', async () => {
-    const share = (id: string) =>
-      attr(
-        page,
-        `[data-testid=share-bars] [data-testid=share-row][data-server=${id}]`,
-        'data-share',
-      );
-    // the bars sum the detector's 20 s window: wait until it lies wholly after the change
-    const skewed = async () =>
-      Number(await share('app-04')) > 0.18 && Number(await share('app-07')) > 0.18;
     await waitFor(skewed, true, 60_000);
     for (const id of ['app-04', 'app-07']) {
       expect(Number(await share(id))).toBeGreaterThan(0.18);
@@ -93,6 +98,8 @@ describe('the live dashboard on the seed incident', () => {
   });
 
   it('shows each cell on hover: server, time, percentiles, requests and share', async () => {
+    // the newest column, hovered, is after the change
+    await waitFor(skewed, true, 60_000);
     const canvas = page.locator('[data-testid=heatmap] canvas');
     const box = (await canvas.boundingBox())!;
     const row = 3; // app-04, the fourth row
@@ -109,6 +116,7 @@ describe('the live dashboard on the seed incident', () => {
   });
 
   it('exports the window on screen from the gateway as a recording', async () => {
+    await liveWith(25);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('[data-testid=export-window]').click(),
@@ -122,6 +130,7 @@ describe('the live dashboard on the seed incident', () => {
   });
 
   it('says stale when frames stop coming while the connection stays open', async () => {
+    await liveWith(1);
     gateway.freeze();
     try {
       // 3 intervals of 10 s at 120x is 250 ms of silence
@@ -136,7 +145,7 @@ describe('the live dashboard on the seed incident', () => {
   });
 
   it('resumes after a gateway restart without losing a frame', async () => {
-    const newestSeq = async () => Number(await attr(page, '[data-testid=feed]', 'data-newest-seq'));
+    await liveWith(1);
     expect(await attr(page, '[data-testid=feed]', 'data-missed-frames')).toBe('0');
     await gateway.stop();
     await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'reconnecting');

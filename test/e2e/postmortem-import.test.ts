@@ -84,10 +84,10 @@ describe('the seed postmortem over the seed incident', () => {
 
   /** each check waits for its moment, then pins the view by picking an event on the timeline */
   const newestPast = async (t: number) => {
-    await page
-      .locator('button.live-button')
-      .click({ timeout: 100 })
-      .catch(() => {});
+    // back to following the newest frame when a pin holds the view (a 100 ms click attempt
+    // could time out on a loaded machine and leave the view pinned for good)
+    const live = page.locator('button.live-button');
+    if ((await live.count()) > 0) await live.click();
     const newest = async () => Number(await attr(page, '[data-testid=heatmap]', 'data-view-end'));
     await waitFor(async () => (await newest()) > t, true, 90_000);
   };
@@ -97,9 +97,15 @@ describe('the seed postmortem over the seed incident', () => {
     await gateway?.stop();
   });
 
-  it('imports its seven events, in the incident zone', async () => {
+  const importedEvents = () =>
+    page.locator('[data-testid=timeline-event][data-annotation-id^="import:"]');
+  const importSeed = async () => {
     await page.locator('[data-testid=import-postmortem]').setInputFiles(SEED);
     await waitFor(() => attr(page, '[data-testid=import-report]', 'data-imported'), '7');
+  };
+
+  it('imports its seven events, in the incident zone', async () => {
+    await importSeed();
     const imported = page.locator('[data-testid=timeline-event][data-annotation-id^="import:"]');
     expect(await imported.locator('time').allInnerTexts()).toEqual([
       '10:00',
@@ -129,6 +135,8 @@ describe('the seed postmortem over the seed incident', () => {
       timeout: 240_000,
     },
     async () => {
+      // the events imported by the test before, or imported here when it runs alone
+      if ((await importedEvents().count()) !== 7) await importSeed();
       const ids = await page
         .locator('[data-testid=timeline-event][data-annotation-id^="import:"]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-annotation-id')!));

@@ -2,7 +2,7 @@
  * The morning-after review: a newcomer opens the sample of the 2024-05-15 incident from the
  * start page, plays it, pauses, steps through its events, and shares a link to a moment.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
@@ -31,6 +31,31 @@ describe('reviewing the sample incident', () => {
     await gateway?.stop();
   });
 
+  /**
+   * The sample under review, paused, its alerts worked out, the cursor at `at` when given: what
+   * each test starts from, so any one of them runs alone (the page is shared to save time).
+   */
+  async function reviewing(at?: string): Promise<void> {
+    const open =
+      (await attr(page, '[data-testid=connection]', 'data-state')) === 'replay' &&
+      (await attr(page, '[data-testid=replay-clock]', 'data-t')) !== null;
+    if (!open) {
+      await page.goto(gateway.url);
+      await page.locator('[data-testid=sample-link]').click();
+      await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'replay');
+    }
+    await waitFor(() => page.locator('[data-testid=alerts-pending]').count(), 0);
+    if ((await attr(page, '[data-testid=replay-play]', 'aria-label')) === 'Pause') {
+      await page.locator('[data-testid=replay-play]').click();
+      await waitFor(() => attr(page, '[data-testid=replay-play]', 'aria-label'), 'Play');
+    }
+    if (at !== undefined) {
+      await page.locator('input[name=jump]').fill(at);
+      await page.locator('input[name=jump]').press('Enter');
+      await waitFor(() => cursor(page), local(`${at}:00`));
+    }
+  }
+
   it('opens from a link on the start page, at the start of the recording', async () => {
     await page.goto(gateway.url);
     await page.locator('[data-testid=sample-link]').click();
@@ -42,39 +67,57 @@ describe('reviewing the sample incident', () => {
   });
 
   it('plays at 60x and pauses', async () => {
+    await reviewing('09:31');
     await page.locator('[data-testid=replay-speed]').selectOption('60');
-    const from = await cursor(page);
     await page.locator('[data-testid=replay-play]').click();
-    await page.waitForTimeout(2_000);
+    // the cursor and the page's clock, read together until two simulated minutes have played
+    const { played, wallMs } = await page.evaluate(async () => {
+      const read = () =>
+        Number(document.querySelector('[data-testid=replay-clock]')!.getAttribute('data-t'));
+      const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
+      const from = read();
+      const wallFrom = performance.now();
+      while (read() - from < 120_000 && performance.now() - wallFrom < 60_000) await nextFrame();
+      return { played: read() - from, wallMs: performance.now() - wallFrom };
+    });
     await page.locator('[data-testid=replay-play]').click();
-    const played = (await cursor(page)) - from;
-    // two wall seconds at 60x is two simulated minutes, give or take a frame or two
-    expect(played).toBeGreaterThan(90_000);
-    expect(played).toBeLessThan(150_000);
+    await waitFor(() => attr(page, '[data-testid=replay-play]', 'aria-label'), 'Play');
+    expect(played).toBeGreaterThanOrEqual(120_000);
+    // 60 simulated seconds per wall second, give or take the frames around the reads
+    expect(played / wallMs).toBeGreaterThan(40);
+    expect(played / wallMs).toBeLessThan(80);
+    // paused: the cursor stays put through many animation frames, each one a chance to move it
     const paused = await cursor(page);
-    await page.waitForTimeout(500);
-    expect(await cursor(page)).toBe(paused);
+    const moved = await page.evaluate(async (at) => {
+      for (let i = 0; i < 30; i++) await new Promise((r) => requestAnimationFrame(r));
+      return (
+        Number(document.querySelector('[data-testid=replay-clock]')!.getAttribute('data-t')) - at
+      );
+    }, paused);
+    expect(moved).toBe(0);
   });
 
   it('steps to each event, and shows alerts exactly when the detector fired them', async () => {
+    await reviewing('09:40');
     await page.locator('button[aria-label="Next event"]').click();
-    expect(await cursor(page)).toBe(local('09:55:00')); // the load-balancer change
+    await waitFor(() => cursor(page), local('09:55:00')); // the load-balancer change
     expect(await page.locator('[data-testid=alert]').count()).toBe(0);
     await page.keyboard.press(']');
     // `skewboard analyze` on the same frames fires share-skew at 09:55:20
-    expect(await cursor(page)).toBe(local('09:55:20'));
+    await waitFor(() => cursor(page), local('09:55:20'));
     const skew = page.locator('[data-testid=alert][data-rule=share-skew]');
     await waitFor(() => skew.count(), 1);
     expect(await skew.getAttribute('data-servers')).toBe('app-04,app-07');
     await page.keyboard.press('[');
-    expect(await cursor(page)).toBe(local('09:55:00'));
+    await waitFor(() => cursor(page), local('09:55:00'));
     await waitFor(() => skew.count(), 0);
   });
 
   it('jumps to a time, and a reload of the URL lands on the same moment', async () => {
+    await reviewing();
     await page.locator('input[name=jump]').fill('11:30');
     await page.locator('input[name=jump]').press('Enter');
-    expect(await cursor(page)).toBe(local('11:30:00'));
+    await waitFor(() => cursor(page), local('11:30:00'));
     await expect
       .poll(() => new URL(page.url()).searchParams.get('t'))
       .toBe(String(local('11:30:00')));
@@ -87,6 +130,7 @@ describe('reviewing the sample incident', () => {
   });
 
   it('saves the view as a PNG for the postmortem', async () => {
+    await reviewing();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('[data-testid=snapshot]').click(),
@@ -103,6 +147,7 @@ describe('reviewing the sample incident', () => {
   });
 
   it('exports the window on screen as a recording that loads', async () => {
+    await reviewing('11:30');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('[data-testid=export-window]').click(),
@@ -121,8 +166,10 @@ describe('reviewing the sample incident', () => {
   });
 
   it('lists its keyboard shortcuts in a help overlay', async () => {
+    await reviewing();
     await page.keyboard.press('?');
     const help = page.locator('[data-testid=shortcuts-help]');
+    await waitFor(() => help.count(), 1);
     expect(await help.innerText()).toMatch(/Space\s+play \/ pause/);
     await page.keyboard.press('?');
     await waitFor(() => help.count(), 0);
@@ -217,15 +264,36 @@ describe('recordings that are not whole', () => {
     await page.close();
   });
 
-  it('a gateway killed with SIGKILL mid-write leaves a recording that loads', async () => {
+  it('a gateway killed with SIGKILL mid-write leaves a recording that loads up to the cut', async () => {
     const file = join(dir.path, 'killed.ndjson');
     const victim = await startGateway(['--speed', '600', '--record', file]);
-    await new Promise((r) => setTimeout(r, 3_000));
+    const frameLines = () =>
+      existsSync(file) ? (readFileSync(file, 'utf8').match(/^\{"type":"frame"/gm) ?? []).length : 0;
+    await waitFor(async () => frameLines() >= 60, true, 60_000);
     await victim.kill();
+    // one write per line, so the kill itself leaves whole lines; the write it interrupted is
+    // the one a crash tears: its first half reached the disk, the rest did not
+    const whole = readFileSync(file, 'utf8');
+    const lines = whole.split('\n').filter((l) => l !== '');
+    const torn = lines.at(-1)!.slice(0, Math.floor(lines.at(-1)!.length / 2));
+    writeFileSync(file, lines.slice(0, -1).join('\n') + '\n' + torn);
+    const written = readFileSync(file, 'utf8');
+    expect(written.endsWith('\n')).toBe(false);
+    expect(() => JSON.parse(written.slice(written.lastIndexOf('\n') + 1))).toThrow();
+    // what a reviewer should get: every whole line before the cut
+    const kept = parseRecording(lines.slice(0, -1).join('\n')).payloads;
+    const keptTimes = kept.flatMap((p) => (p.type === 'frame' ? [p.payload.t] : []));
+
     const page = await openFile(file);
     await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'replay');
+    expect(await page.locator('[data-testid=replay-warning]').innerText()).toBe(
+      `killed.ndjson: line ${lines.length} is incomplete (the recording was cut off mid-write) and was ignored`,
+    );
     expect(await page.locator('[data-testid=heatmap-row]').count()).toBe(10);
-    expect(await cursor(page)).toBeGreaterThan(0);
+    // the review spans exactly the whole frames: from the first, to the last before the cut
+    expect(await cursor(page)).toBe(keptTimes[0]);
+    await page.keyboard.press('End');
+    await waitFor(() => cursor(page), keptTimes.at(-1));
     await page.close();
   });
 });

@@ -10,44 +10,22 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { at, change, fleet, scenario } from '../../mocks/scenarios/fleet';
 import { mulberry32 } from '../../mocks/random';
-import { recordScenario } from '../../mocks/record-scenario';
 import type { LoadTimes, SeekTimes } from './browser/replay-page';
 import { benchPages } from './lib/bench-page';
+import { FRAMES, SERVERS, twoHourRecording } from './lib/two-hour-recording';
 import { resources } from './lib/resources';
 import { hotTable, profileWhile, type HotFunction } from './lib/cpu-profile';
 import { goal, goalTable, mib, ms, ratio, table, writeResult } from './lib/report';
 import { median, percentile } from './lib/stats';
 
-const SERVERS = 50;
-const FRAMES = 7200;
 const LOAD_RUNS = 3;
 /** loads in a tab of their own, as a newcomer's first: nothing of the loader warmed up */
 const FRESH_RUNS = 3;
 const SEEKS = 30;
 
-const twoHours = scenario({
-  name: 'replay-bench',
-  description: '50 servers at one frame a second for two hours; a skew in the middle hour',
-  servers: fleet(SERVERS),
-  intervalMs: 1000,
-  traffic: { rps: 5000, noise: 0.02 },
-  faults: [
-    {
-      fromT: at(40),
-      toT: at(80),
-      effect: { kind: 'misroute', fraction: 0.2, to: ['app-07', 'app-31'] },
-    },
-  ],
-  annotations: [
-    change('replay-bench', 40, 'Load-balancer change'),
-    change('replay-bench', 80, 'Rolled back'),
-  ],
-});
-
 const made = performance.now();
-const text = recordScenario(twoHours, { frames: FRAMES });
+const text = twoHourRecording();
 const gz = gzipSync(text);
 const held = resources('replay', 5 * 60_000);
 const dir = held.hold(await mkdtemp(join(tmpdir(), 'skewboard-bench-replay-')), (d) =>

@@ -3,7 +3,13 @@
  * then read at any moment: which were firing then, and every transition up to then. So a
  * replay shows each alert exactly when it would have fired live, scrubbing back and forth.
  */
-import { createDetector, type Alert, type AlertEvent, type DetectorOverrides } from './detector';
+import {
+  alertId,
+  createDetector,
+  type Alert,
+  type AlertEvent,
+  type DetectorOverrides,
+} from './detector';
 import type { Frame, Hello } from './protocol';
 
 export interface AlertTimeline {
@@ -40,7 +46,7 @@ export function alertTimelineOf(events: AlertEvent[]): AlertTimeline {
     firingAt(t) {
       const open = new Map<string, Alert>();
       for (const e of eventsUntil(t)) {
-        const id = `${e.rule}:${e.servers.join(',')}`;
+        const id = alertId(e.rule, e.servers);
         if (e.state === 'firing') {
           open.set(id, {
             id,

@@ -5,12 +5,12 @@
  */
 import {
   alertId,
-  createDetector,
+  detectAlerts,
   type Alert,
   type AlertEvent,
+  type DetectorItem,
   type DetectorOverrides,
 } from './detector';
-import type { Frame, Hello } from './protocol';
 
 export interface AlertTimeline {
   /** every transition, in time order */
@@ -24,17 +24,12 @@ export interface AlertTimeline {
 /** A timeline with no alerts: what a replay shows until the detector has run. */
 export const NO_ALERTS: AlertTimeline = { events: [], firingAt: () => [], eventsUntil: () => [] };
 
+/** The timeline a fresh detector makes over a recording's hello and frames. */
 export function buildAlertTimeline(
-  items: readonly ({ type: 'hello'; payload: Hello } | { type: 'frame'; payload: Frame })[],
+  items: Iterable<DetectorItem>,
   overrides: DetectorOverrides = {},
 ): AlertTimeline {
-  const detector = createDetector(overrides);
-  const events: AlertEvent[] = [];
-  for (const item of items) {
-    if (item.type === 'hello') detector.hello(item.payload);
-    else events.push(...detector.frame(item.payload));
-  }
-  return alertTimelineOf(events);
+  return alertTimelineOf(detectAlerts(items, overrides));
 }
 
 /** The timeline of transitions already computed (by a worker, say), in time order. */

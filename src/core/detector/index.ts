@@ -24,3 +24,4 @@ export {
   type LiveAlerts,
 } from './live-alerts';
 export { handoverTransitions } from './handover';
+export { createAlertFeed, detectAlerts, type AlertFeed, type DetectorItem } from './detect-alerts';

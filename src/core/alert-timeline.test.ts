@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertTimelineOf } from './alert-timeline';
-import type { AlertEvent } from './detector';
-
-const event = (t: number, state: AlertEvent['state'], servers: string[]): AlertEvent => ({
-  type: 'alert',
-  t,
-  state,
-  rule: 'share-skew',
-  servers,
-  cause: 'load-balancer',
-  message: 'skewed',
-});
+import { alertEvent as event } from './detector/fixtures';
 
 const timeline = alertTimelineOf([
   event(1_000, 'firing', ['app-04']),

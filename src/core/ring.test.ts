@@ -15,51 +15,35 @@ describe('ringSlot', () => {
 });
 
 describe('advanceRingStart', () => {
-  it.each([
-    { start: 0, k: 1, size: 3, next: 1 },
-    { start: 2, k: 1, size: 3, next: 0 },
-    { start: 1, k: 2, size: 3, next: 0 },
-    { start: 1, k: 0, size: 3, next: 1 },
-  ])('$start moved on by $k in $size is $next', ({ start, k, size, next }) => {
-    expect(advanceRingStart(start, k, size)).toBe(next);
+  it('after moving on by k, the i-th is what the (k + i)-th was, wrapping', () => {
+    const size = 5;
+    for (let start = 0; start < size; start++) {
+      for (let k = 0; k < size; k++) {
+        const next = advanceRingStart(start, k, size);
+        expect(next).toBeLessThan(size);
+        for (let i = 0; i + k < size; i++) {
+          expect(ringSlot(next, i, size)).toBe(ringSlot(start, k + i, size));
+        }
+      }
+    }
   });
 });
+
+/** `length` slots from `at`, for the positions from `offset` of the range */
+const run = (at: number, length: number, offset = 0) => ({ at, length, offset });
 
 describe('ringRuns', () => {
   it.each([
     { start: 0, from: 0, to: 0, size: 5, runs: [] },
     { start: 3, from: 2, to: 1, size: 5, runs: [] },
-    { start: 0, from: 0, to: 5, size: 5, runs: [{ at: 0, length: 5, offset: 0 }] },
-    { start: 1, from: 1, to: 3, size: 5, runs: [{ at: 2, length: 2, offset: 0 }] },
+    { start: 0, from: 0, to: 5, size: 5, runs: [run(0, 5)] },
+    { start: 1, from: 1, to: 3, size: 5, runs: [run(2, 2)] },
     // ends exactly at the ring's end: still one run
-    { start: 2, from: 1, to: 3, size: 5, runs: [{ at: 3, length: 2, offset: 0 }] },
-    {
-      start: 3,
-      from: 0,
-      to: 5,
-      size: 5,
-      runs: [
-        { at: 3, length: 2, offset: 0 },
-        { at: 0, length: 3, offset: 2 },
-      ],
-    },
-    {
-      start: 4,
-      from: 1,
-      to: 4,
-      size: 5,
-      runs: [{ at: 0, length: 3, offset: 0 }],
-    },
-    {
-      start: 3,
-      from: 1,
-      to: 3,
-      size: 5,
-      runs: [
-        { at: 4, length: 1, offset: 0 },
-        { at: 0, length: 1, offset: 1 },
-      ],
-    },
+    { start: 2, from: 1, to: 3, size: 5, runs: [run(3, 2)] },
+    { start: 3, from: 0, to: 5, size: 5, runs: [run(3, 2), run(0, 3, 2)] },
+    // starts past the wrap
+    { start: 4, from: 1, to: 4, size: 5, runs: [run(0, 3)] },
+    { start: 3, from: 1, to: 3, size: 5, runs: [run(4, 1), run(0, 1, 1)] },
   ])('[$from, $to) from $start in $size', ({ start, from, to, size, runs }) => {
     expect(ringRuns(start, from, to, size)).toEqual(runs);
   });

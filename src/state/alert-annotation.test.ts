@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertEvent } from '../core/detector';
+import { alertEvent as event } from '../core/detector/fixtures';
 import { alertAnnotations } from './alert-annotation';
-
-const event = (t: number, state: AlertEvent['state'], servers: string[]): AlertEvent => ({
-  type: 'alert',
-  t,
-  state,
-  rule: 'share-skew',
-  servers,
-  cause: 'load-balancer',
-  message: `${servers.join(', ')} skewed`,
-});
 
 describe('alertAnnotations', () => {
   it('one annotation per episode, named by rule, servers and when it fired', () => {

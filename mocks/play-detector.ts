@@ -2,9 +2,14 @@
  * Plays a scenario through the detector, frame by frame, as the gateway would feed it: the
  * scenario tests and the detection benchmark both judge what comes out.
  */
-import { createDetector, type AlertEvent, type DetectorOverrides } from '../src/core/detector';
+import {
+  detectAlerts,
+  type AlertEvent,
+  type DetectorItem,
+  type DetectorOverrides,
+} from '../src/core/detector';
 import type { Scenario } from './scenario';
-import { createSimulator } from './simulator';
+import { createSimulator, type Simulator } from './simulator';
 
 export interface PlayOptions {
   frames: number;
@@ -15,12 +20,14 @@ export interface PlayOptions {
 /** Every alert transition over the first `frames` frames of the scenario. */
 export function playDetector(scenario: Scenario, opts: PlayOptions): AlertEvent[] {
   const sim = createSimulator(scenario, opts.seed === undefined ? {} : { seed: opts.seed });
-  const detector = createDetector(opts.config);
-  detector.hello({ v: 1, ...sim.hello() });
-  const events: AlertEvent[] = [];
-  for (let seq = 0; seq < opts.frames; seq++) {
+  return detectAlerts(simulated(sim, opts.frames), opts.config);
+}
+
+/** The simulator's hello, then its first `frames` frames, numbered as a gateway would. */
+function* simulated(sim: Simulator, frames: number): Generator<DetectorItem> {
+  yield { type: 'hello', payload: { v: 1, ...sim.hello() } };
+  for (let seq = 0; seq < frames; seq++) {
     const { t, intervalMs, samples } = sim.next();
-    events.push(...detector.frame({ v: 1, seq, t, intervalMs, samples }));
+    yield { type: 'frame', payload: { v: 1, seq, t, intervalMs, samples } };
   }
-  return events;
 }

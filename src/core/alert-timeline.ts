@@ -3,8 +3,14 @@
  * then read at any moment: which were firing then, and every transition up to then. So a
  * replay shows each alert exactly when it would have fired live, scrubbing back and forth.
  */
-import { createDetector, type Alert, type AlertEvent, type DetectorOverrides } from './detector';
-import type { Frame, Hello } from './protocol';
+import {
+  alertId,
+  detectAlerts,
+  type Alert,
+  type AlertEvent,
+  type DetectorItem,
+  type DetectorOverrides,
+} from './detector';
 
 export interface AlertTimeline {
   /** every transition, in time order */
@@ -18,17 +24,12 @@ export interface AlertTimeline {
 /** A timeline with no alerts: what a replay shows until the detector has run. */
 export const NO_ALERTS: AlertTimeline = { events: [], firingAt: () => [], eventsUntil: () => [] };
 
+/** The timeline a fresh detector makes over a recording's hello and frames. */
 export function buildAlertTimeline(
-  items: readonly ({ type: 'hello'; payload: Hello } | { type: 'frame'; payload: Frame })[],
+  items: Iterable<DetectorItem>,
   overrides: DetectorOverrides = {},
 ): AlertTimeline {
-  const detector = createDetector(overrides);
-  const events: AlertEvent[] = [];
-  for (const item of items) {
-    if (item.type === 'hello') detector.hello(item.payload);
-    else events.push(...detector.frame(item.payload));
-  }
-  return alertTimelineOf(events);
+  return alertTimelineOf(detectAlerts(items, overrides));
 }
 
 /** The timeline of transitions already computed (by a worker, say), in time order. */
@@ -40,7 +41,7 @@ export function alertTimelineOf(events: AlertEvent[]): AlertTimeline {
     firingAt(t) {
       const open = new Map<string, Alert>();
       for (const e of eventsUntil(t)) {
-        const id = `${e.rule}:${e.servers.join(',')}`;
+        const id = alertId(e.rule, e.servers);
         if (e.state === 'firing') {
           open.set(id, {
             id,

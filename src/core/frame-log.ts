@@ -3,6 +3,7 @@
  * missed (CONTRACT: Resume). Bounded by count and by age.
  */
 import type { Frame } from './protocol';
+import { advanceRingStart, ringSlot } from './ring';
 
 export class FrameLog {
   private readonly ring: (Frame | undefined)[];
@@ -26,7 +27,9 @@ export class FrameLog {
   }
 
   get newest(): Frame | undefined {
-    return this.count === 0 ? undefined : this.ring[(this.start + this.count - 1) % this.capacity];
+    return this.count === 0
+      ? undefined
+      : this.ring[ringSlot(this.start, this.count - 1, this.capacity)];
   }
 
   append(frame: Frame): void {
@@ -36,15 +39,15 @@ export class FrameLog {
     }
     if (this.count === this.capacity) {
       this.ring[this.start] = undefined;
-      this.start = (this.start + 1) % this.capacity;
+      this.start = advanceRingStart(this.start, 1, this.capacity);
       this.count--;
     }
-    this.ring[(this.start + this.count) % this.capacity] = frame;
+    this.ring[ringSlot(this.start, this.count, this.capacity)] = frame;
     this.count++;
     const oldestKept = frame.t - this.maxAgeMs;
     while (this.count > 1 && this.ring[this.start]!.t < oldestKept) {
       this.ring[this.start] = undefined;
-      this.start = (this.start + 1) % this.capacity;
+      this.start = advanceRingStart(this.start, 1, this.capacity);
       this.count--;
     }
   }
@@ -63,7 +66,8 @@ export class FrameLog {
     if (oldest === undefined) return out;
     // seqs are contiguous, so the first wanted frame's position is known without a search
     const skip = Math.max(0, Math.floor(seq) + 1 - oldest);
-    for (let i = skip; i < this.count; i++) out.push(this.ring[(this.start + i) % this.capacity]!);
+    for (let i = skip; i < this.count; i++)
+      out.push(this.ring[ringSlot(this.start, i, this.capacity)]!);
     return out;
   }
 

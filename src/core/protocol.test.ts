@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ANNOTATION_KINDS, parsePayload, type GatewayEventName } from './protocol';
+import {
+  ANNOTATION_KINDS,
+  parseHandshakeAuth,
+  parsePayload,
+  writeAck,
+  type GatewayEventName,
+} from './protocol';
 
 const T0 = Date.UTC(2024, 4, 15, 14, 0);
 
@@ -491,4 +497,55 @@ describe('the source-status payload', () => {
     expect(long.ok).toBe(false);
     if (!long.ok) expect(long.error).toContain('problem');
   });
+});
+
+describe('the handshake auth', () => {
+  it.each<{ auth: unknown }>([
+    { auth: {} },
+    { auth: { token: 'R', resumeAfterSeq: 0 } },
+    { auth: { writeToken: 'W', resumeAfterSeq: 41, gatewayId: 'g-1' } },
+    // a newer client may add fields
+    { auth: { token: 'R', client: 'wall' } },
+  ])('accepts $auth', ({ auth }) => {
+    expect(parseHandshakeAuth(auth)).toEqual({ ok: true, value: auth });
+  });
+
+  it.each<{ auth: unknown; error: string }>([
+    {
+      auth: { resumeAfterSeq: -1 },
+      error: 'handshake: auth.resumeAfterSeq: expected an integer >= 0, got the number -1',
+    },
+    {
+      auth: { resumeAfterSeq: '12' },
+      error: 'handshake: auth.resumeAfterSeq: expected an integer >= 0, got the string "12"',
+    },
+    { auth: { token: 5 }, error: 'handshake: auth.token: expected a string, got the number 5' },
+    {
+      auth: { writeToken: null },
+      error: 'handshake: auth.writeToken: expected a string, got null',
+    },
+    {
+      auth: { gatewayId: [] },
+      error: 'handshake: auth.gatewayId: expected a string, got an array',
+    },
+    { auth: 'R', error: 'handshake: auth: expected an object, got the string "R"' },
+  ])('refuses $auth, naming the field', ({ auth, error }) => {
+    expect(parseHandshakeAuth(auth)).toEqual({ ok: false, error });
+  });
+});
+
+describe("a write's ack", () => {
+  it.each([
+    { ok: true, id: 'note:1' },
+    { ok: false, error: 'annotate: title: is empty' },
+  ])('accepts %o', (ack) => {
+    expect(writeAck.check(ack)).toBe(ack);
+  });
+
+  it.each([{ ok: true }, { ok: false }, { ok: 1, id: 'x' }, { id: 'x' }, 'ok'])(
+    'refuses %o',
+    (ack) => {
+      expect(() => writeAck.check(ack)).toThrow();
+    },
+  );
 });

@@ -178,11 +178,39 @@ export const alert = T.refine(
 /** The gateway's detector: one alert transition, or one alert firing sent after `hello`. */
 export type AlertPayload = T.Infer<typeof alert>;
 
-export const handshakeAuth = T.object({
+const handshakeTokenFields = {
   token: T.optional(T.string),
+  /** the write token under a name of its own, as older pages send it */
+  writeToken: T.optional(T.string),
+};
+/** The secrets a handshake presents, read on their own: who may connect is judged first. */
+export const handshakeTokens = T.object(handshakeTokenFields);
+
+export const handshakeAuth = T.object({
+  ...handshakeTokenFields,
   resumeAfterSeq: T.optional(count),
+  /** the gateway whose numbering `resumeAfterSeq` counts in (its `hello.gatewayId`) */
+  gatewayId: T.optional(T.string),
 });
+/** A Socket.IO handshake's `auth` (CONTRACT section 1: Handshake, Resume). */
 export type HandshakeAuth = T.Infer<typeof handshakeAuth>;
+
+/** Validates a handshake's `auth`; the error names the field, as `auth.resumeAfterSeq`. */
+export function parseHandshakeAuth(auth: unknown): ParseResult<HandshakeAuth> {
+  try {
+    return { ok: true, value: handshakeAuth.check(auth, 'auth') };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return { ok: false, error: `handshake: ${reason}` };
+  }
+}
+
+/** What a write from the page is answered with (CONTRACT: `annotate`'s ack). */
+export const writeAck = T.tagged('ok', {
+  true: T.object({ ok: T.literal(true), id: T.string }),
+  false: T.object({ ok: T.literal(false), error: T.string }),
+});
+export type WriteAck = T.Infer<typeof writeAck>;
 
 export const SOURCE_STATES = ['ok', 'failing', 'finished'] as const;
 

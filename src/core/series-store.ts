@@ -5,6 +5,7 @@
  * come and go), so a tab open for weeks holds memory for the servers alive in the window only.
  */
 import type { Frame, ServerInfo } from './protocol';
+import { advanceRingStart, ringRuns, ringSlot } from './ring';
 
 /** One server's columns; a slot with no sample holds NaN figures and counts as up. */
 export interface ServerSeries {
@@ -139,7 +140,7 @@ export class SeriesStore {
 
   /** Ring slot of the i-th frame held, 0 = oldest. */
   slot(i: number): number {
-    return (this.start + i) % this.capacity;
+    return ringSlot(this.start, i, this.capacity);
   }
 
   /** How many held frames have t <= `t` (frames are in time order, so a binary search). */
@@ -283,7 +284,7 @@ export class SeriesStore {
 
     let evicted = 0;
     if (this.count === this.capacity) {
-      this.start = (this.start + 1) % this.capacity;
+      this.start = advanceRingStart(this.start, 1, this.capacity);
       this.count--;
       evicted++;
     }
@@ -308,7 +309,7 @@ export class SeriesStore {
 
     const oldestKept = t - this.maxAgeMs;
     while (this.count > 1 && this.times[this.start]! < oldestKept) {
-      this.start = (this.start + 1) % this.capacity;
+      this.start = advanceRingStart(this.start, 1, this.capacity);
       this.count--;
       evicted++;
     }
@@ -403,12 +404,9 @@ export class SeriesStore {
   resized(capacity: number): SeriesStore {
     const keep = Math.min(this.count, capacity);
     const from = this.count - keep;
-    // the frames kept, in ring positions: one run, or two when they wrap past the end
-    const first = this.slot(from);
-    const run = Math.min(keep, this.capacity - first);
+    const runs = ringRuns(this.start, from, this.count, this.capacity);
     const copy = <A extends Float64Array | Float32Array | Uint8Array>(src: A, into: A): A => {
-      into.set(src.subarray(first, first + run));
-      if (run < keep) into.set(src.subarray(0, keep - run), run);
+      for (const { at, length, offset } of runs) into.set(src.subarray(at, at + length), offset);
       return into;
     };
     const store = SeriesStore.fromSnapshot({

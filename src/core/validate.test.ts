@@ -105,3 +105,35 @@ describe('number ranges', () => {
     expect(problemOf(T.number(opts), value)).toBe(error);
   });
 });
+
+describe('tagged', () => {
+  const ack = T.tagged('ok', {
+    true: T.object({ ok: T.literal(true), id: T.string }),
+    false: T.object({ ok: T.literal(false), error: T.string }),
+  });
+
+  it.each([
+    { value: { ok: true, id: 'n1' }, error: 'ok' },
+    { value: { ok: false, error: 'full' }, error: 'ok' },
+    // the variant the tag names is the one whose fields are asked for
+    { value: { ok: true, error: 'full' }, error: 'root.id: is missing' },
+    { value: { ok: false, id: 'n1' }, error: 'root.error: is missing' },
+    { value: { ok: false, error: 3 }, error: 'root.error: expected a string, got the number 3' },
+    { value: { id: 'n1' }, error: 'root.ok: is missing' },
+    { value: { ok: 'yes' }, error: 'root.ok: expected true or false, got the string "yes"' },
+    // a tag spelt as a string is not the boolean
+    { value: { ok: 'true', id: 'n1' }, error: 'root.ok: expected true, got the string "true"' },
+    { value: { ok: {}, id: 'n1' }, error: 'root.ok: expected true or false, got object' },
+    { value: [], error: 'root: expected an object, got an array' },
+    { value: null, error: 'root: expected an object, got null' },
+  ])('$value -> $error', ({ value, error }) => {
+    expect(problemOf(ack, value)).toBe(error);
+  });
+
+  it('takes no tag from the prototype', () => {
+    const byName = T.tagged('kind', { a: T.object({ kind: T.literal('a') }) });
+    expect(problemOf(byName, { kind: 'toString' })).toBe(
+      'root.kind: expected a, got the string "toString"',
+    );
+  });
+});

@@ -113,7 +113,7 @@ function rangeText(min?: number, above?: number, max?: number): string {
   return low === null ? `<= ${max}` : `in ${low}, ${max}]`;
 }
 
-export function literal<const L extends string | number>(...allowed: L[]): Validator<L> {
+export function literal<const L extends string | number | boolean>(...allowed: L[]): Validator<L> {
   const expected = allowed.map((a) => JSON.stringify(a)).join(' or ');
   return {
     check(value, path = '') {
@@ -255,6 +255,34 @@ export function deepPartial<S extends Shape>(
   }
   // each field above is the optional form of its own, which is what PartialShape says
   return strictObject(shape) as ObjectValidator<PartialShape<S>>;
+}
+
+/**
+ * One of several objects told apart by one field, as `{ ok: true, id } | { ok: false, error }`:
+ * the field's value (as a string) picks the validator the whole object must then pass, which
+ * checks the field itself too. Keys are the field's values: `true`, `false`, `"firing"`...
+ */
+export function tagged<M extends Record<string, Validator<object>>>(
+  key: string,
+  byTag: M,
+): Validator<Infer<M[keyof M]>> {
+  const tags = Object.keys(byTag).join(' or ');
+  return {
+    check(value, path = '') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return fail(path, 'an object', value);
+      }
+      const tag = (value as Record<string, unknown>)[key];
+      if (tag === undefined) throw new ValidationError(join(path, key), 'is missing');
+      const variant =
+        (typeof tag === 'string' || typeof tag === 'number' || typeof tag === 'boolean') &&
+        Object.hasOwn(byTag, String(tag))
+          ? byTag[String(tag)]
+          : undefined;
+      if (variant === undefined) return fail(join(path, key), tags, tag);
+      return variant.check(value, path) as Infer<M[keyof M]>;
+    },
+  };
 }
 
 /** Adds a check across fields, run after the shape is known to be right. */

@@ -19,19 +19,21 @@ import {
   alert as alertSchema,
   annotationRemove,
   frame as frameSchema,
-  handshakeAuth,
   parsePayload,
   PROTOCOL_VERSION,
   type AlertPayload,
   type Annotation,
   type Frame,
   type GatewayEventName,
+  type HandshakeAuth,
   type Hello,
   type SourceStatus,
+  type WriteAck,
 } from '../core/protocol';
 import { DetectorRunner } from './detector-runner';
 import type { NoteStore } from './note-store';
-import { accessOf, type Access } from './security/access';
+import type { Access } from './security/access';
+import { admit } from './security/handshake';
 import { NoteBudget, type NoteLimits } from './security/note-budget';
 import { TokenBucket } from './security/token-bucket';
 import type {
@@ -41,9 +43,6 @@ import type {
   SourceSink,
   SourceState,
 } from './sources/source';
-
-/** What a write from the page is answered with (CONTRACT: `annotate`'s ack). */
-export type WriteAck = { ok: true; id: string } | { ok: false; error: string };
 
 /** How fast one connection may write notes: a burst, then a steady rate. */
 export interface WriteRate {
@@ -137,12 +136,12 @@ export class Hub implements SourceSink {
       this.budget.set(note);
     }
     io.use((socket, next) => {
-      const access = accessOf(presented(socket.handshake.auth), {
+      const admitted = admit(socket.handshake.auth ?? {}, {
         ...(opts.token !== undefined && { read: opts.token }),
         ...(opts.writeToken !== undefined && { write: opts.writeToken }),
       });
-      if (access === 'none') return next(new Error('unauthorized'));
-      (socket.data as SocketData).access = access;
+      if (!admitted.ok) return next(new Error(admitted.error));
+      Object.assign(socket.data as SocketData, { access: admitted.access, auth: admitted.auth });
       next();
     });
     io.on('connection', (socket) => {
@@ -431,18 +430,10 @@ export class Hub implements SourceSink {
   }
 
   private welcome(socket: Socket): void {
-    let resumeAfterSeq = -1;
-    try {
-      resumeAfterSeq = handshakeAuth.check(socket.handshake.auth ?? {}).resumeAfterSeq ?? -1;
-    } catch {
-      // a malformed resume point is treated as none: the client gets the whole buffer
-    }
+    const { access, auth } = socket.data as SocketData;
     // a client that resumes from another gateway's numbering gets the whole buffer
-    const clientGatewayId = (socket.handshake.auth as { gatewayId?: unknown } | undefined)
-      ?.gatewayId;
-    if (typeof clientGatewayId === 'string' && clientGatewayId !== this.gatewayId) {
-      resumeAfterSeq = -1;
-    }
+    const otherNumbering = auth.gatewayId !== undefined && auth.gatewayId !== this.gatewayId;
+    const resumeAfterSeq = otherNumbering ? -1 : (auth.resumeAfterSeq ?? -1);
     socket.emit('hello', this.hello());
     for (const frame of this.log.after(resumeAfterSeq)) socket.emit('frame', frame);
     for (const alert of this.firingAlerts()) socket.emit('alert', alert);
@@ -453,7 +444,7 @@ export class Hub implements SourceSink {
     if (status.state !== 'ok' || status.notice !== undefined) socket.emit('source-status', status);
     for (const annotation of this.annotations.values()) socket.emit('annotation', annotation);
 
-    const mayWrite = (socket.data as SocketData).access === 'write';
+    const mayWrite = access === 'write';
     const rate = this.opts.writeRate ?? DEFAULT_WRITE_RATE;
     const bucket = new TokenBucket(rate.burst, rate.perSecond);
     const onWrite = (event: string, handle: (payload: unknown) => WriteAck) =>
@@ -533,16 +524,10 @@ export class Hub implements SourceSink {
   }
 }
 
-/** What the handshake decided about a connection, kept on it. */
+/** What the handshake decided about a connection, and what it asked for, kept on it. */
 interface SocketData {
   access: Access;
-}
-
-/** The secrets a client's handshake presents: `auth.token`, and `auth.writeToken` of old pages. */
-function presented(auth: unknown): (string | undefined)[] {
-  if (typeof auth !== 'object' || auth === null) return [];
-  const { token, writeToken } = auth as { token?: unknown; writeToken?: unknown };
-  return [token, writeToken].map((t) => (typeof t === 'string' ? t : undefined));
+  auth: HandshakeAuth;
 }
 
 /** A state as the stream carries it, read back. */

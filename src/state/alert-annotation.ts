@@ -1,4 +1,4 @@
-import type { AlertEvent } from '../core/detector';
+import { alertId, type AlertEvent } from '../core/detector';
 import type { Annotation } from '../core/protocol';
 
 /**
@@ -8,7 +8,7 @@ import type { Annotation } from '../core/protocol';
 export function alertAnnotation(e: AlertEvent, startT: number): Annotation {
   return {
     v: 1,
-    id: `alert:${e.rule}:${e.servers.join(',')}:${startT}`,
+    id: `alert:${alertId(e.rule, e.servers)}:${startT}`,
     t: startT,
     ...(e.state === 'resolved' && { endT: e.t }),
     title: `${e.rule}${e.state === 'resolved' ? ' (resolved)' : ''}: ${e.servers.join(', ')}`,
@@ -24,7 +24,7 @@ export function alertAnnotations(events: readonly AlertEvent[]): Annotation[] {
   const openSince = new Map<string, number>();
   const byId = new Map<string, Annotation>();
   for (const e of events) {
-    const key = `${e.rule}:${e.servers.join(',')}`;
+    const key = alertId(e.rule, e.servers);
     if (e.state === 'firing') openSince.set(key, e.t);
     const a = alertAnnotation(e, openSince.get(key) ?? e.t);
     if (e.state === 'resolved') openSince.delete(key);

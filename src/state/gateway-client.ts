@@ -11,9 +11,10 @@ import {
   type GatewayEventName,
   type Hello,
   type SourceStatus,
+  type WriteAck,
+  writeAck,
 } from '../core/protocol';
 import type { AnnotationChange } from './annotation-list';
-import type { WriteAck } from './notes-slice';
 import { createFramePump } from './frame-pump';
 import { createGatewayAlerts } from './gateway-alerts';
 import { followGatewayList } from './gateway-failover';
@@ -163,8 +164,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
       }
       socket.timeout(5000).emit(event, payload, (err: Error | null, res: unknown) => {
         if (err) resolve({ ok: false, error: 'the gateway did not answer within 5 s' });
-        else if (isWriteAck(res)) resolve(res);
-        else resolve({ ok: false, error: 'the gateway answered with something unreadable' });
+        else resolve(readAck(res));
       });
     });
   state().setNoteWriter({
@@ -192,10 +192,11 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   };
 }
 
-function isWriteAck(value: unknown): value is WriteAck {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as { ok?: unknown; id?: unknown; error?: unknown };
-  return (
-    (v.ok === true && typeof v.id === 'string') || (v.ok === false && typeof v.error === 'string')
-  );
+/** The gateway's answer to a write, or a refusal that says it could not be read. */
+function readAck(res: unknown): WriteAck {
+  try {
+    return writeAck.check(res);
+  } catch {
+    return { ok: false, error: 'the gateway answered with something unreadable' };
+  }
 }

@@ -1,8 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { AnnotateRequest, Annotation } from '../core/protocol';
-
-/** The gateway's answer to a write (CONTRACT: `annotate`'s ack). */
-export type WriteAck = { ok: true; id: string } | { ok: false; error: string };
+import type { AnnotateRequest, Annotation, WriteAck } from '../core/protocol';
 
 /** Sends notes to the gateway; set by the gateway client once it is connected. */
 export interface NoteWriter {

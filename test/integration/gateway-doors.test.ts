@@ -27,6 +27,8 @@ interface Connect {
   transport?: Transport;
   origin?: string;
   token?: string;
+  /** more of the handshake's `auth` */
+  auth?: Record<string, unknown>;
 }
 
 /** Connects as a browser page (with `Origin`) or a script (without); resolves or rejects with the refusal. */
@@ -35,7 +37,7 @@ function connect(gw: RunningGateway, opts: Connect = {}): Promise<Socket> {
     transports: [opts.transport ?? 'websocket'],
     reconnection: false,
     forceNew: true,
-    auth: opts.token === undefined ? {} : { token: opts.token },
+    auth: { ...opts.auth, ...(opts.token !== undefined && { token: opts.token }) },
     ...(opts.origin !== undefined && { extraHeaders: { origin: opts.origin } }),
   });
   cleanups.push(() => void socket.close());
@@ -158,6 +160,27 @@ describe('tokens (CONTRACT section 1)', () => {
       expect((await annotate(reader, note('x'))).ok).toBe(false);
       const writer = await connect(gw, { token: 'env-W' });
       expect((await annotate(writer, note('x'))).ok).toBe(true);
+    },
+    TEST_MS,
+  );
+});
+
+describe('the handshake (CONTRACT section 1)', () => {
+  it(
+    'a malformed auth is refused naming the field, once the token lets the client hear it',
+    async () => {
+      const gw = await gateway(['--token', 'R-secret']);
+      await expect(connect(gw, { auth: { resumeAfterSeq: 'latest' } })).rejects.toThrow(
+        /^unauthorized$/,
+      );
+      await expect(
+        connect(gw, { token: 'R-secret', auth: { resumeAfterSeq: 'latest' } }),
+      ).rejects.toThrow(
+        'handshake: auth.resumeAfterSeq: expected an integer >= 0, got the string "latest"',
+      );
+      await expect(
+        connect(gw, { token: 'R-secret', auth: { resumeAfterSeq: 0, gatewayId: 'another' } }),
+      ).resolves.toBeTruthy();
     },
     TEST_MS,
   );

@@ -34,5 +34,6 @@ export interface Alert {
 /** How one rule judges one server in one frame: a strict bar to fire, a looser one to stay. */
 export type Level = 'fire' | 'hold' | 'clear';
 
+/** The key of one alert, the same while it fires: its rule and servers. */
 export const alertId = (rule: AlertRule, servers: readonly string[]) =>
   `${rule}:${servers.join(',')}`;

@@ -2,6 +2,8 @@
  * Test fixtures: pools built from plain counts, so a rule's table reads in requests and
  * weights rather than in pre-computed ratios. Only tests import this.
  */
+import type { Frame, Hello, Sample } from '../protocol';
+import type { AlertEvent } from './alert';
 import { poolMetrics, type PoolMetrics, type ServerMetrics } from './metrics';
 import { poolWindows, type Row } from './window';
 
@@ -37,3 +39,51 @@ export const serverOf = (pool: PoolMetrics, id: string): ServerMetrics => {
   if (!s) throw new Error(`no server ${id}`);
   return s;
 };
+
+export const SEED_T0 = Date.UTC(2024, 4, 15, 13, 30);
+const TEN = Array.from({ length: 10 }, (_, i) => `app-${String(i + 1).padStart(2, '0')}`);
+
+/** The hello of ten servers app-01..app-10 at weight 1, one frame every 10 s. */
+export const seedHello: Hello = {
+  v: 1,
+  source: 'test',
+  mode: 'live',
+  intervalMs: 10_000,
+  servers: TEN.map((id) => ({ id, weight: 1 })),
+  now: SEED_T0,
+};
+
+const seedSample = (id: string, requests: number): Sample => ({
+  id,
+  requests,
+  errors: 0,
+  latencyMs: { p50: 40, p95: 100, p99: 150 },
+});
+
+/** Frame i of the seed incident's shape: app-04 and app-07 at 2.2x their share in [6, 30). */
+export const seedFrame = (i: number): Frame => ({
+  v: 1,
+  seq: i,
+  t: SEED_T0 + (i + 1) * 10_000,
+  intervalMs: 10_000,
+  samples: TEN.map((id) =>
+    i >= 6 && i < 30
+      ? seedSample(id, ['app-04', 'app-07'].includes(id) ? 2200 : 700)
+      : seedSample(id, 1000),
+  ),
+});
+
+/** A share-skew transition of `servers` at `t`. */
+export const alertEvent = (
+  t: number,
+  state: AlertEvent['state'],
+  servers: string[],
+): AlertEvent => ({
+  type: 'alert',
+  t,
+  state,
+  rule: 'share-skew',
+  servers,
+  cause: 'load-balancer',
+  message: `${servers.join(', ')} skewed`,
+});

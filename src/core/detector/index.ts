@@ -1,6 +1,13 @@
 /** The detector's public face: everything a caller needs, nothing of how it decides. */
 export { createDetector, DEFAULT_POOL, type Detector } from './detector';
-export { RULES, type Alert, type AlertCause, type AlertEvent, type AlertRule } from './alert';
+export {
+  alertId,
+  RULES,
+  type Alert,
+  type AlertCause,
+  type AlertEvent,
+  type AlertRule,
+} from './alert';
 export {
   DEFAULT_CONFIG,
   detectorOverrides,
@@ -17,3 +24,4 @@ export {
   type LiveAlerts,
 } from './live-alerts';
 export { handoverTransitions } from './handover';
+export { createAlertFeed, detectAlerts, type AlertFeed, type DetectorItem } from './detect-alerts';

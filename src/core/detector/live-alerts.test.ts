@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { alert as alertSchema, type Frame, type Hello, type Sample } from '../protocol';
+import { alert as alertSchema } from '../protocol';
 import type { AlertEvent } from './alert';
+import { SEED_T0 as T0, seedFrame as frame, seedHello as hello } from './fixtures';
 import { alertPayload, createLiveAlerts } from './live-alerts';
-
-const T0 = Date.UTC(2024, 4, 15, 13, 30);
-const TEN = Array.from({ length: 10 }, (_, i) => `app-${String(i + 1).padStart(2, '0')}`);
-const hello: Hello = {
-  v: 1,
-  source: 'test',
-  mode: 'live',
-  intervalMs: 10_000,
-  servers: TEN.map((id) => ({ id, weight: 1 })),
-  now: T0,
-};
-const sample = (id: string, requests: number): Sample => ({
-  id,
-  requests,
-  errors: 0,
-  latencyMs: { p50: 40, p95: 100, p99: 150 },
-});
-/** The seed incident's shape: app-04 and app-07 at 2.2x their share in frames [6, 30). */
-const frame = (i: number): Frame => ({
-  v: 1,
-  seq: i,
-  t: T0 + (i + 1) * 10_000,
-  intervalMs: 10_000,
-  samples: TEN.map((id) =>
-    i >= 6 && i < 30
-      ? sample(id, ['app-04', 'app-07'].includes(id) ? 2200 : 700)
-      : sample(id, 1000),
-  ),
-});
 
 describe('createLiveAlerts over the seed pattern', () => {
   const live = createLiveAlerts();

@@ -11,7 +11,7 @@ import {
   type Frame,
   type Hello,
 } from '../protocol';
-import type { Alert, AlertEvent } from './alert';
+import { alertId, type Alert, type AlertEvent } from './alert';
 import type { DetectorOverrides } from './config';
 import { createDetector } from './detector';
 
@@ -37,7 +37,7 @@ export function createLiveAlerts(overrides: DetectorOverrides = {}): LiveAlerts 
     hello: (h) => detector.hello(h),
     frame(f) {
       return detector.frame(f).map((e) => {
-        const key = `${e.rule}:${e.servers.join(',')}`;
+        const key = alertId(e.rule, e.servers);
         const since = e.state === 'firing' ? e.t : (open.get(key)?.since ?? e.t);
         const payload = alertPayload(e, since);
         if (e.state === 'firing') open.set(key, payload);
@@ -48,7 +48,7 @@ export function createLiveAlerts(overrides: DetectorOverrides = {}): LiveAlerts 
     firing: () => [...open.values()],
     adopt(firing) {
       for (const payload of firing) {
-        const key = `${payload.rule}:${payload.servers.join(',')}`;
+        const key = alertId(payload.rule, payload.servers);
         if (open.has(key)) open.set(key, payload);
       }
     },
@@ -75,7 +75,7 @@ export function alertPayload(e: AlertEvent, since: number): AlertPayload {
 }
 
 function episodeId(e: AlertEvent, since: number): string {
-  const full = `${e.rule}:${e.servers.join(',')}:${since}`;
+  const full = `${alertId(e.rule, e.servers)}:${since}`;
   if (full.length <= ALERT_LIMITS.id) return full;
   // a long list of servers: its start to read, a checksum of the whole to keep ids apart
   const sum = crc32(new TextEncoder().encode(full)).toString(16).padStart(8, '0');

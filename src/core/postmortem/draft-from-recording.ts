@@ -3,20 +3,20 @@
  * over the frames as the gateway would have, the facts gathered. The command streams a file
  * through the same steps; the page calls this on the recording it holds.
  */
-import { createDetector, type DetectorOverrides } from '../detector';
+import { createAlertFeed, type DetectorOverrides } from '../detector';
 import { parseRecording, type RecordedPayload } from '../recording';
 import { writePostmortemDraft, type DraftOptions } from './draft';
 import { incidentFacts, type IncidentFactsBuilder } from './incident-facts';
 
 /** Feeds one recorded payload to the facts, running the detector over frames. */
 export function factsReader(overrides: DetectorOverrides = {}) {
-  const detector = createDetector(overrides);
+  const feed = createAlertFeed(overrides);
   const facts: IncidentFactsBuilder = incidentFacts();
-  const read = ({ type, payload }: RecordedPayload) => {
-    if (type === 'hello') {
-      detector.hello(payload);
-      facts.hello(payload);
-    } else if (type === 'frame') facts.frame(payload, detector.frame(payload));
+  const read = (item: RecordedPayload) => {
+    const events = feed(item);
+    const { type, payload } = item;
+    if (type === 'hello') facts.hello(payload);
+    else if (type === 'frame') facts.frame(payload, events);
     else if (type === 'annotation') facts.annotation(payload);
     else if (type === 'annotation:remove') facts.removeAnnotation(payload.id);
   };

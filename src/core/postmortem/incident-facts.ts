@@ -4,7 +4,7 @@
  * and for each alert while it fired the requests, errors and latency of the servers it named
  * against the rest of their pool. Measured from the frames, never estimated.
  */
-import type { AlertEvent } from '../detector/alert';
+import { alertId, type AlertEvent } from '../detector/alert';
 import { DEFAULT_POOL } from '../detector/window';
 import type { Annotation, Frame, Hello } from '../protocol';
 
@@ -71,7 +71,7 @@ export function incidentFacts(): IncidentFactsBuilder {
   const episodes: AlertEpisode[] = [];
   const open = new Map<string, AlertEpisode>();
   const notes = new Map<string, Annotation>();
-  const key = (e: AlertEvent) => `${e.rule}:${e.servers.join(',')}`;
+  const key = (e: AlertEvent) => alertId(e.rule, e.servers);
 
   const measure = (episode: AlertEpisode, frame: Frame) => {
     const named = new Set(episode.firing.servers);

@@ -2,7 +2,7 @@
  * `skewboard analyze <recording|-> [--config FILE]` (CONTRACT section 3): the detector over a recording, one
  * JSON line per alert transition. Exit 0: nothing fired; 1: something did; 2: bad input.
  */
-import { createDetector, type DetectorOverrides } from '../../core/detector';
+import { createAlertFeed, type DetectorOverrides } from '../../core/detector';
 import { defineCommand } from '../command-line/command';
 import { readDetectorConfig } from '../detector-config-file';
 import { RecordingFileError, streamRecording, type StreamedRecording } from '../read-recording';
@@ -27,16 +27,14 @@ export const analyzeCommand = defineCommand(
 );
 
 async function run(recording: string, overrides: DetectorOverrides): Promise<number> {
-  const detector = createDetector(overrides);
+  const feed = createAlertFeed(overrides);
   let fired = false;
   let read: StreamedRecording;
   try {
     // the detector runs as the lines are read, so memory stays flat however long the file;
     // an alert line goes out when it happens, and a bad line later still ends with exit 2
-    read = await streamRecording(recording, ({ type, payload }) => {
-      if (type === 'hello') detector.hello(payload);
-      if (type !== 'frame') return;
-      for (const event of detector.frame(payload)) {
+    read = await streamRecording(recording, (payload) => {
+      for (const event of feed(payload)) {
         fired ||= event.state === 'firing';
         process.stdout.write(JSON.stringify(event) + '\n');
       }

@@ -4,6 +4,7 @@
  * words and one putImageData, with no scaled blit. The component and the benchmark both
  * paint through this, so what is measured is what ships.
  */
+import { ringRuns } from '../../core/ring';
 import type { SeriesStore } from '../../core/series-store';
 import type { HeatmapGeometry } from './heatmap-geometry';
 import { HeatmapPixels, type PixelChange } from './heatmap-pixels';
@@ -65,13 +66,11 @@ export class HeatmapCanvas {
       this.shownOn = undefined;
     }
     const start = pixels.offset;
-    // screen columns [from, to) from ring positions start + from ...
+    // screen columns [from, to): each run of ring positions put where it shows
     const putColumns = (from: number, to: number) => {
-      const a = (start + from) % width;
-      const first = Math.min(to - from, width - a);
-      ctx.putImageData(image, from - a, 0, a, 0, first, height);
-      if (first < to - from)
-        ctx.putImageData(image, from + first, 0, 0, 0, to - from - first, height);
+      for (const { at, length, offset } of ringRuns(start, from, to, width)) {
+        ctx.putImageData(image, from + offset - at, 0, at, 0, length, height);
+      }
     };
     if (change.kind === 'shift' && change.shift === 0 && this.shownOn === canvas) {
       if (change.to > change.from) putColumns(change.from, change.to);

@@ -4,6 +4,7 @@
  * keeps the buffer up to date a column at a time as frames come.
  */
 import { LUT_SIZE, latencyLutIndex } from '../../core/colour-scale';
+import { advanceRingStart, ringRuns, ringSlot } from '../../core/ring';
 import type { SeriesStore, ServerSeries } from '../../core/series-store';
 import { weightedPercentileBin } from '../../core/weighted-percentile';
 import { columnOfTime, type HeatmapGeometry } from './heatmap-geometry';
@@ -230,10 +231,12 @@ export class HeatmapPixels {
   inScreenOrder(): Uint32Array {
     const { columns, start } = this;
     const out = new Uint32Array(this.pixels.length);
+    const runs = ringRuns(start, 0, columns, columns);
     for (let r = 0; r < this.rows; r++) {
       const base = r * columns;
-      out.set(this.pixels.subarray(base + start, base + columns), base);
-      out.set(this.pixels.subarray(base, base + start), base + columns - start);
+      for (const { at, length, offset } of runs) {
+        out.set(this.pixels.subarray(base + at, base + at + length), base + offset);
+      }
     }
     return out;
   }
@@ -328,7 +331,7 @@ export class HeatmapPixels {
 
   private shiftLeft(k: number): void {
     if (k === 0) return;
-    this.start = (this.start + k) % this.columns;
+    this.start = advanceRingStart(this.start, k, this.columns);
     this.clearColumns(this.columns - k, this.columns);
   }
 
@@ -338,14 +341,10 @@ export class HeatmapPixels {
     this.dirty(from, to);
     const { columns, start, pixels } = this;
     const empty = this.colours.empty;
-    // the range in ring positions: one run, or two when it wraps past the row's end
-    const a = (start + from) % columns;
-    const n = to - from;
-    const first = Math.min(n, columns - a);
+    const runs = ringRuns(start, from, to, columns);
     for (let r = 0; r < this.rows; r++) {
       const base = r * columns;
-      pixels.fill(empty, base + a, base + a + first);
-      if (first < n) pixels.fill(empty, base, base + n - first);
+      for (const { at, length } of runs) pixels.fill(empty, base + at, base + at + length);
     }
   }
 
@@ -372,7 +371,7 @@ export class HeatmapPixels {
       if (column < 0 || column >= g.columns) continue;
       this.cache.colourSlot(store, slot);
       this.dirty(column, column + 1);
-      const at = (this.start + column) % g.columns;
+      const at = ringSlot(this.start, column, g.columns);
       for (let r = 0; r < rows.length; r++) this.pixels[r * g.columns + at] = rows[r]![slot]!;
     }
   }

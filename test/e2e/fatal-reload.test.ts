@@ -13,24 +13,31 @@ const later = cleanupsAfterEach();
 const HOUR = 3600_000;
 const EVENT = '[data-testid=timeline-event][data-annotation-id="lb-misconfig:10:00"]';
 
+/** A live page of the seed incident on a gateway of its own, once the 10:00 event is an hour back. */
+async function livePastTheEvent() {
+  // 600x: the 10:00 event is more than an hour behind the newest frame within seconds
+  const gateway = await startGateway(['--speed', '600', '--no-record']);
+  later(() => gateway.stop());
+  const browser = await launchBrowser();
+  later(() => browser.close());
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const address = `${gateway.url}?tz=America/New_York`;
+  await page.goto(address);
+  await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live');
+  const eventT = Date.parse((await page.locator(`${EVENT} time`).getAttribute('dateTime'))!);
+  await until(
+    60_000,
+    async () =>
+      Number(await attr(page, '[data-testid=heatmap]', 'data-view-end')) > eventT + 1.2 * HOUR,
+    () => 'the heatmap never moved an hour past the 10:00 event',
+  );
+  return { page, address, context };
+}
+
 describe('a fatal error in a view', () => {
   it('shows the error, reloads by itself, and comes back to the same view', async () => {
-    // 600x: the 10:00 event is more than an hour behind the newest frame within seconds
-    const gateway = await startGateway(['--speed', '600', '--no-record']);
-    later(() => gateway.stop());
-    const browser = await launchBrowser();
-    later(() => browser.close());
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const address = `${gateway.url}?tz=America/New_York`;
-    await page.goto(address);
-    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live');
-    const eventT = Date.parse((await page.locator(`${EVENT} time`).getAttribute('dateTime'))!);
-    await until(
-      60_000,
-      async () =>
-        Number(await attr(page, '[data-testid=heatmap]', 'data-view-end')) > eventT + 1.2 * HOUR,
-      () => 'the heatmap never moved an hour past the 10:00 event',
-    );
+    const { page, address } = await livePastTheEvent();
     await page.locator(`${EVENT} button.timeline-event`).click();
     await waitFor(() => attr(page, '[data-testid=heatmap]', 'data-following'), 'false');
     const pinnedEnd = await attr(page, '[data-testid=heatmap]', 'data-view-end');
@@ -60,22 +67,7 @@ describe('a fatal error in a view', () => {
   });
 
   it('comes back to the pinned view when Chrome loads a discarded tab again, not on a plain reload', async () => {
-    const gateway = await startGateway(['--speed', '600', '--no-record']);
-    later(() => gateway.stop());
-    const browser = await launchBrowser();
-    later(() => browser.close());
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const address = `${gateway.url}?tz=America/New_York`;
-    await page.goto(address);
-    await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'live');
-    const eventT = Date.parse((await page.locator(`${EVENT} time`).getAttribute('dateTime'))!);
-    await until(
-      60_000,
-      async () =>
-        Number(await attr(page, '[data-testid=heatmap]', 'data-view-end')) > eventT + 1.2 * HOUR,
-      () => 'the heatmap never moved an hour past the 10:00 event',
-    );
+    const { page, address, context } = await livePastTheEvent();
     const pin = async () => {
       await page.locator(`${EVENT} button.timeline-event`).click();
       await waitFor(() => attr(page, '[data-testid=heatmap]', 'data-following'), 'false');

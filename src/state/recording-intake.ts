@@ -8,7 +8,7 @@
  */
 import { buildAlertTimeline } from '../core/alert-timeline';
 import { writePostmortemDraft, type DraftOptions } from '../core/postmortem/draft';
-import { factsReader } from '../core/postmortem/draft-from-recording';
+import { factsOfReview } from '../core/postmortem/draft-from-recording';
 import type { AlertEvent } from '../core/detector';
 import type { Annotation, Hello } from '../core/protocol';
 import { gunzip } from '../core/gunzip';
@@ -53,6 +53,8 @@ export function createRecordingIntake(post: PostFromIntake): (message: ToIntake)
   // the gzip data ended early: every whole line before the cut still loads
   let cutOff = false;
   let contents: RecordingContents | undefined;
+  // the detector's transitions over the whole recording, once worked out: the draft reuses them
+  let alertEvents: AlertEvent[] = [];
 
   const fail = (err: unknown) => {
     failed = true;
@@ -80,7 +82,8 @@ export function createRecordingIntake(post: PostFromIntake): (message: ToIntake)
     );
     // the review is on screen: now the frames as objects, for the detector and exports
     contents = { ...view, ...unpacker.frames() };
-    post({ kind: 'alerts', events: buildAlertTimeline(contents.detectorInput).events });
+    alertEvents = buildAlertTimeline(contents.detectorInput).events;
+    post({ kind: 'alerts', events: alertEvents });
   };
 
   return (message) => {
@@ -93,10 +96,9 @@ export function createRecordingIntake(post: PostFromIntake): (message: ToIntake)
     }
     if (message.kind === 'postmortem') {
       if (contents === undefined) return;
-      const { read, facts } = factsReader();
-      for (const item of contents.detectorInput) read(item);
-      for (const note of contents.annotations) read({ type: 'annotation', payload: note });
-      const text = writePostmortemDraft(facts.facts(), message.options);
+      const { detectorInput, annotations } = contents;
+      const facts = factsOfReview(detectorInput, annotations, alertEvents);
+      const text = writePostmortemDraft(facts, message.options);
       post({ kind: 'text', id: message.id, text });
       return;
     }

@@ -1,12 +1,15 @@
 /**
  * A recording's text to its postmortem draft, in one pass: each payload read, the detector run
  * over the frames as the gateway would have, the facts gathered. The command streams a file
- * through the same steps; the page calls this on the recording it holds.
+ * through the same steps; a review, which holds the frames and the alerts worked out already,
+ * gathers the facts from those (factsOfReview) without running the detector again.
  */
-import { createAlertFeed, type DetectorOverrides } from '../detector';
+import { createAlertFeed, type AlertEvent, type DetectorOverrides } from '../detector';
+import type { Annotation } from '../protocol';
+import type { DetectorInput } from '../recording-contents';
 import { parseRecording, type RecordedPayload } from '../recording';
 import { writePostmortemDraft, type DraftOptions } from './draft';
-import { incidentFacts, type IncidentFactsBuilder } from './incident-facts';
+import { incidentFacts, type IncidentFacts, type IncidentFactsBuilder } from './incident-facts';
 
 /** Feeds one recorded payload to the facts, running the detector over frames. */
 export function factsReader(overrides: DetectorOverrides = {}) {
@@ -28,4 +31,29 @@ export function draftFromRecording(text: string, opts: DraftOptions = {}): strin
   const { read, facts } = factsReader();
   for (const payload of parseRecording(text).payloads) read(payload);
   return writePostmortemDraft(facts.facts(), opts);
+}
+
+/**
+ * The facts of a review's recording: its hello and frames in order, its notes as they stood
+ * at the end, and the transitions the detector made over those frames (in time order; each at
+ * the t of the frame that made it).
+ */
+export function factsOfReview(
+  input: DetectorInput,
+  notes: readonly Annotation[],
+  events: readonly AlertEvent[],
+): IncidentFacts {
+  const facts = incidentFacts();
+  let next = 0;
+  for (const item of input) {
+    if (item.type === 'hello') {
+      facts.hello(item.payload);
+      continue;
+    }
+    const made: AlertEvent[] = [];
+    while (next < events.length && events[next]!.t <= item.payload.t) made.push(events[next++]!);
+    facts.frame(item.payload, made);
+  }
+  for (const note of notes) facts.annotation(note);
+  return facts.facts();
 }

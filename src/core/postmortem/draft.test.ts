@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { recordScenario } from '../../../mocks/record-scenario';
 import { sampleRecording } from '../../../mocks/sample-recording';
 import { getScenario } from '../../../mocks/scenarios';
-import { recordingLine } from '../recording';
+import { detectAlerts } from '../detector';
+import { parseRecording, recordingLine, type RecordedPayload } from '../recording';
 import { formatClock } from '../time-format';
 import { parsePostmortemTimeline } from '../timeline/parse-timeline';
-import { draftFromRecording } from './draft-from-recording';
+import { writePostmortemDraft } from './draft';
+import { draftFromRecording, factsOfReview } from './draft-from-recording';
 
 const SEED_NAME = '2024-05-15-lb-misconfig.ndjson.gz';
 /** the scenarios' own zone and the seed's: UTC-4 in May */
@@ -171,5 +173,21 @@ describe('the postmortem draft of a recording', () => {
       at('2024-11-03T04:30:00Z'),
       at('2024-11-03T08:30:00Z'),
     ]);
+  });
+});
+
+describe('the draft of a review', () => {
+  it("is the same as the command's, from the frames and alerts the review holds", () => {
+    const text = sampleRecording();
+    const payloads = parseRecording(text).payloads;
+    const input = payloads.filter(
+      (p): p is Extract<RecordedPayload, { type: 'hello' | 'frame' }> =>
+        p.type === 'hello' || p.type === 'frame',
+    );
+    const notes = payloads.flatMap((p) => (p.type === 'annotation' ? [p.payload] : []));
+    const facts = factsOfReview(input, notes, detectAlerts(input));
+    expect(writePostmortemDraft(facts, { source: SEED_NAME })).toBe(
+      draftFromRecording(text, { source: SEED_NAME }),
+    );
   });
 });

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { CHROMIUM } from './harness';
+import { CHROMIUM, CHROMIUM_FLAGS } from './harness';
 
 /** One tab: CDP commands on its session, and its events. */
 export interface RawTab {
@@ -38,11 +38,7 @@ export async function launchRawChromium(): Promise<RawChromium> {
     CHROMIUM,
     [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
+      ...CHROMIUM_FLAGS,
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
       'about:blank',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { cleanupsAfterEach, runChild, until, type Child, type Later } from '../support/services';
-import { CHROMIUM, freePort, ROOT, startGateway, tempDir } from './harness';
+import { CHROMIUM, CHROMIUM_FLAGS, freePort, ROOT, startGateway, tempDir } from './harness';
 
 const BIN = join(ROOT, 'src', 'gateway', 'bin.js');
 // a loaded 2-core machine starts Chromium and a page slowly; generous, never slept through
@@ -87,13 +87,7 @@ function startWallBrowser(port: number, profile: string, gatewayUrl: string, lat
       '--headless',
       `--remote-debugging-port=${port}`,
       `--user-data-dir=${profile}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       `${gatewayUrl}?kiosk`,
     ],
     later,

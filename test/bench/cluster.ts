@@ -12,16 +12,16 @@
  *
  *   npx tsx test/bench/cluster.ts [out.json]
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import { freePort, startGateway, tempDir, type RunningGateway } from '../e2e/harness';
+import { freePort, startGateway, type RunningGateway } from '../e2e/harness';
 import type { FromClients, ToClients } from './fanout-clients';
 import { goal, goalTable, ms, table, writeResult } from './lib/report';
 import { resources } from './lib/resources';
 import { percentile } from './lib/stats';
+import { startRedis } from '../support/services';
 
 const CLIENTS = 1000;
 const WINDOW_FRAMES = 10;
@@ -29,35 +29,6 @@ const CALIBRATION_FRAMES = 8;
 const SOURCE = ['--source', 'sim:fleet-200', '--speed', '1', '--no-record'];
 const here = dirname(fileURLToPath(import.meta.url));
 const held = resources('cluster', 8 * 60_000);
-
-async function startRedis(): Promise<string> {
-  const dir = held.hold(await tempDir(), (d) => d.remove());
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--dir',
-      dir.path,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  held.hold(child, async (c) => {
-    c.kill('SIGTERM');
-    if (c.exitCode === null) await once(c, 'exit');
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  while (!out.includes('Ready to accept connections')) await new Promise((r) => setTimeout(r, 50));
-  return `redis://127.0.0.1:${port}`;
-}
 
 /** A client that notes when each frame reached it. */
 function control(url: string) {
@@ -179,7 +150,8 @@ try {
   });
   await single.stop();
 
-  const redis = await startRedis();
+  // Debian's redis-server, as the integration tests start it, stopped with the rest
+  const redis = (await startRedis((stop) => void held.hold(stop, (s) => s()))).url;
   const holder = held.hold(await startGateway([...SOURCE, '--redis', redis]), (g) => g.stop());
   while (!holder.output().includes('took the lease')) await new Promise((r) => setTimeout(r, 50));
   const follower = held.hold(await startGateway([...SOURCE, '--redis', redis]), (g) => g.stop());

@@ -111,6 +111,19 @@ describe('cellValues and cellLines', () => {
     expect(cellValues(store(), { kind: 'server', id: 'gone' }, 3, g)).toBeUndefined();
   });
 
+  it('a column of several frames (a long window) shows the frame it is painted from: its worst', () => {
+    // columns of 2 s: the rightmost holds T + 1 s and T + 2 s, the slower one first
+    const s = store();
+    const wide = { columns: 2, intervalMs: 2000, newestT: T + 2000 };
+    const inBetween = [sample('web-1', 20, 3000), sample('web-2', 20, 10)];
+    s.push({ v: 1, seq: 3, t: T + 2500, intervalMs: 1000, samples: inBetween });
+    const slow = cellValues(s, { kind: 'server', id: 'web-1' }, 1, wide)!;
+    expect([slow.t, slow.p95]).toEqual([T + 2500, 3000]);
+    // web-2 was slower in the frame at T + 2 s
+    const other = cellValues(s, { kind: 'server', id: 'web-2' }, 1, wide)!;
+    expect([other.t, other.p95]).toEqual([T + 2000, 900]);
+  });
+
   it.each([
     { pool: 'web', count: 1980, expected: 'web: 1,980 servers' },
     { pool: '', count: 1, expected: '1 server' },

@@ -6,8 +6,9 @@
 import type { SeriesStore, ServerSeries } from '../../core/series-store';
 import { formatDateTime, formatLatency } from '../../core/time-format';
 import { weightedPercentile } from '../../core/weighted-percentile';
-import { timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
-import { BAND_QUANTILE } from './heatmap-pixels';
+import { LUT_SIZE } from '../../core/colour-scale';
+import { columnOfTime, timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
+import { BAND_QUANTILE, bandRank, serverRank } from './heatmap-pixels';
 import type { PlanRow } from './row-plan';
 
 /** One cell's figures; NaN where there is nothing to say. */
@@ -31,13 +32,30 @@ export interface CellValues {
   count?: number;
 }
 
-/** The ring slot of the frame in `column`, or -1. */
-function slotOfColumn(store: SeriesStore, column: number, g: HeatmapGeometry): number {
-  const t = timeOfColumn(column, g);
-  const i = store.countAtOrBefore(t + g.intervalMs / 2) - 1;
-  if (i < 0) return -1;
-  const slot = store.slot(i);
-  return Math.abs(store.times[slot]! - t) <= g.intervalMs / 2 ? slot : -1;
+/**
+ * The ring slot of the frame the cell shows, or -1: of the frames in `column` (a long window
+ * puts several in one), the worst for the row, as it is painted; the newest of equals.
+ */
+function slotOfColumn(
+  store: SeriesStore,
+  members: readonly ServerSeries[],
+  row: PlanRow,
+  column: number,
+  g: HeatmapGeometry,
+): number {
+  const bins = new Float64Array(LUT_SIZE);
+  const rankOf = (slot: number) =>
+    row.kind === 'server' ? serverRank(members[0]!, slot) : bandRank(members, slot, bins);
+  let best = -1;
+  let bestRank = -1;
+  const to = store.countAtOrBefore(timeOfColumn(column, g) + g.intervalMs);
+  for (let i = store.countAtOrBefore(timeOfColumn(column, g) - g.intervalMs); i < to; i++) {
+    const slot = store.slot(i);
+    if (columnOfTime(store.times[slot]!, g) !== column) continue;
+    const rank = rankOf(slot);
+    if (rank >= bestRank) [best, bestRank] = [slot, rank];
+  }
+  return best;
 }
 
 /** "web: 1,980 servers", or "1,980 servers" for servers without a pool */
@@ -58,7 +76,7 @@ export function cellValues(
       ? [store.server(row.id)].flatMap((s) => s ?? [])
       : row.ids.flatMap((id) => store.server(id) ?? []);
   if (members.length === 0) return undefined;
-  const slot = slotOfColumn(store, column, g);
+  const slot = slotOfColumn(store, members, row, column, g);
   const name =
     row.kind === 'server'
       ? (members[0]!.label ?? members[0]!.id)

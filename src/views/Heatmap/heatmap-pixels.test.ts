@@ -41,6 +41,7 @@ const SERVERS = ['web-1', 'web-2', 'web-3'];
 function paint(
   frames: [seconds: number, cells: Record<string, Cell>][],
   newestS: number,
+  columnS = 1,
 ): Seen[][] {
   const store = new SeriesStore({ capacity: 50, maxAgeMs: 86_400_000 });
   store.setServers(SERVERS.map((id) => ({ id, weight: 1 })));
@@ -56,7 +57,8 @@ function paint(
   const columns = 5;
   // start from garbage: every cell must be painted
   const pixels = new Uint32Array(columns * store.servers.length).fill(0xdeadbeef);
-  fillHeatmapPixels(pixels, store, { columns, intervalMs: 1000, newestT: newestS * 1000 }, lut);
+  const g = { columns, intervalMs: columnS * 1000, newestT: newestS * 1000 };
+  fillHeatmapPixels(pixels, store, g, lut);
   return store.servers.map((_, r) =>
     Array.from(pixels.subarray(r * columns, (r + 1) * columns), seen),
   );
@@ -167,6 +169,20 @@ describe('fillHeatmapPixels', () => {
     expect(latencyLutIndex(2000)).toBeGreaterThan(latencyLutIndex(20));
   });
 
+  it('a column of several frames (a long window) shows its worst, wherever it falls', () => {
+    // columns of 3 s: the rightmost holds 8, 9 and 10 s
+    const rows = paint(
+      [
+        [8, { 'web-1': 20, 'web-2': 20, 'web-3': 0 }],
+        [9, { 'web-1': 2000, 'web-2': 'down', 'web-3': 0 }],
+        [10, { 'web-1': 30, 'web-2': 40, 'web-3': 50 }],
+      ],
+      10,
+      3,
+    );
+    expect(rows.map((row) => row[4])).toEqual([hot(2000), 'down', hot(50)]);
+  });
+
   it('uses the colours it is given', () => {
     const store = new SeriesStore({ capacity: 4, maxAgeMs: 60_000 });
     store.push({
@@ -223,7 +239,7 @@ describe('HeatmapPixels, kept up to date frame by frame', () => {
   const INTERVAL = 1000;
 
   /** A seeded run of what a live page and a review do, checked against a full repaint. */
-  function run(seed: number) {
+  function run(seed: number, framesPerColumn = 1) {
     let state = seed;
     const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31), state / 2 ** 31);
     const store = new SeriesStore({ capacity: 16, maxAgeMs: 14 * INTERVAL });
@@ -284,7 +300,11 @@ describe('HeatmapPixels, kept up to date frame by frame', () => {
         live[Math.floor(random() * live.length)] = `pod-${step}`;
         kinds.push('churn');
       } else kinds.push('repaint');
-      const g = { columns: COLUMNS, intervalMs: INTERVAL, newestT: pinned ?? store.newestT };
+      const g = {
+        columns: COLUMNS,
+        intervalMs: INTERVAL * framesPerColumn,
+        newestT: pinned ?? store.newestT,
+      };
       if (Number.isNaN(g.newestT)) continue;
       // as HeatmapCanvas does: pixels for as many rows as there are servers
       if (pixels.rows !== store.servers.length) {
@@ -306,6 +326,14 @@ describe('HeatmapPixels, kept up to date frame by frame', () => {
     // the run took every path
     for (const kind of ['frame', 'pin', 'follow', 'clear', 'churn']) expect(kinds).toContain(kind);
   });
+
+  it.each([1, 2, 3, 4])(
+    'equals a full repaint after every step with columns of 3 frames (seed %i)',
+    (seed) => {
+      const kinds = run(seed, 3);
+      for (const kind of ['frame', 'pin', 'follow', 'clear']) expect(kinds).toContain(kind);
+    },
+  );
 
   it('a server dropped as another comes, as many rows, repaints every row', () => {
     const store = new SeriesStore({ capacity: 3, maxAgeMs: Infinity });

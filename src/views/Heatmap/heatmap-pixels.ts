@@ -7,7 +7,7 @@ import { LUT_SIZE, latencyLutIndex } from '../../core/colour-scale';
 import { advanceRingStart, ringRuns, ringSlot } from '../../core/ring';
 import type { SeriesStore, ServerSeries } from '../../core/series-store';
 import { weightedPercentileBin } from '../../core/weighted-percentile';
-import { columnOfTime, type HeatmapGeometry } from './heatmap-geometry';
+import { columnOfTime, timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
 import type { PlanRow } from './row-plan';
 
 /** Cell colours that are not a latency, as little-endian RGBA words. */
@@ -30,10 +30,64 @@ export const DEFAULT_CELL_COLOURS: CellColours = {
 };
 
 /**
- * Each held frame's cell colours, worked out once per frame rather than on every repaint: a
- * frame's colours never change once it is pushed, and a repaint then only copies words.
- * A slot is coloured when first painted (a two-hour recording colours only the frames in
- * view), and recoloured when the frame in it is not the one it was coloured for.
+ * How bad a cell is, as one small number: 0 no sample, 1 idle, then the latency's LUT bin (2 up
+ * to LUT_SIZE + 1), and down above every latency. A column that holds several frames (a long
+ * window) shows its worst, so a spike is never hidden behind a calmer frame after it.
+ */
+export const RANK_EMPTY = 0;
+export const RANK_IDLE = 1;
+const RANK_LATENCY = 2;
+export const RANK_DOWN = LUT_SIZE + RANK_LATENCY;
+
+/** The colour word of each rank: the palette a pixel is painted from. */
+export function rankPalette(lut: Uint32Array, colours: CellColours): Uint32Array {
+  const palette = new Uint32Array(RANK_DOWN + 1);
+  palette[RANK_EMPTY] = colours.empty;
+  palette[RANK_IDLE] = colours.idle;
+  palette.set(lut.subarray(0, LUT_SIZE), RANK_LATENCY);
+  palette[RANK_DOWN] = colours.down;
+  return palette;
+}
+
+/** A server's cell in the frame in `slot`. */
+export function serverRank(s: ServerSeries, slot: number): number {
+  if (s.up[slot] === 0) return RANK_DOWN;
+  const requests = s.requests[slot]!;
+  if (Number.isNaN(requests)) return RANK_EMPTY;
+  const p95 = s.p95[slot]!;
+  if (requests === 0 || Number.isNaN(p95)) return RANK_IDLE;
+  return RANK_LATENCY + latencyLutIndex(p95);
+}
+
+/**
+ * A band's cell: down when every server sampled is down, empty when none is sampled, idle
+ * with no requests; else the request-weighted 95th percentile of its servers' p95, found
+ * as a LUT bin (the bin of that p95, without a sort). `bins` is scratch, LUT_SIZE long, zeros.
+ */
+export function bandRank(members: readonly ServerSeries[], slot: number, bins: Float64Array) {
+  let sampled = false;
+  let up = false;
+  for (const s of members) {
+    const requests = s.requests[slot]!;
+    if (Number.isNaN(requests)) continue;
+    sampled = true;
+    if (s.up[slot] === 0) continue;
+    up = true;
+    const p95 = s.p95[slot]!;
+    if (requests > 0 && !Number.isNaN(p95)) bins[latencyLutIndex(p95)]! += requests;
+  }
+  if (!sampled) return RANK_EMPTY;
+  if (!up) return RANK_DOWN;
+  const bin = weightedPercentileBin(bins, BAND_QUANTILE);
+  bins.fill(0);
+  return bin < 0 ? RANK_IDLE : RANK_LATENCY + bin;
+}
+
+/**
+ * Each held frame's cell ranks, worked out once per frame rather than on every repaint: a
+ * frame's cells never change once it is pushed, and a repaint then only compares and copies.
+ * A slot is ranked when first painted (a two-hour recording ranks only the frames in
+ * view), and ranked again when the frame in it is not the one it was ranked for.
  */
 export class CellColourCache {
   private store: SeriesStore | undefined;
@@ -42,24 +96,24 @@ export class CellColourCache {
   /** per pixel row: its server, a band's servers, or undefined for a server the store lost */
   private sources: (ServerSeries | ServerSeries[] | undefined)[] = [];
   private readonly bins = new Float64Array(LUT_SIZE);
-  private colours: Uint32Array[] = [];
-  private colouredSeq = new Float64Array(0);
-  private colouredT = new Float64Array(0);
+  private ranks: Uint16Array[] = [];
+  private rankedSeq = new Float64Array(0);
+  private rankedT = new Float64Array(0);
+  /** the colour word of each rank */
+  readonly palette: Uint32Array;
 
-  constructor(
-    private readonly lut: Uint32Array,
-    private readonly cellColours: CellColours = DEFAULT_CELL_COLOURS,
-  ) {}
+  constructor(lut: Uint32Array, cellColours: CellColours = DEFAULT_CELL_COLOURS) {
+    this.palette = rankPalette(lut, cellColours);
+  }
 
   /**
-   * The colour words of row `r`, indexed by ring slot, for `store` (rows: `plan`'s, or one
-   * per server in the store's order); only the slots passed to `colourSlot` since are up to
-   * date.
+   * The ranks of row `r`, indexed by ring slot, for `store` (rows: `plan`'s, or one per server
+   * in the store's order); only the slots passed to `colourSlot` since are up to date.
    */
-  rowsFor(store: SeriesStore, plan?: readonly PlanRow[]): Uint32Array[] {
+  rowsFor(store: SeriesStore, plan?: readonly PlanRow[]): Uint16Array[] {
     if (store !== this.store || store.serverListVersion !== this.serverList || plan !== this.plan) {
       // another store (a recording opened), a server added or dropped, or other rows: rows
-      // moved, so colour everything afresh
+      // moved, so rank everything afresh
       this.store = store;
       this.serverList = store.serverListVersion;
       this.plan = plan;
@@ -70,54 +124,29 @@ export class CellColourCache {
               : row.ids.flatMap((id) => store.server(id) ?? []),
           )
         : store.servers;
-      this.colours = this.sources.map(() => new Uint32Array(store.capacity));
-      this.colouredSeq = new Float64Array(store.capacity).fill(NaN);
-      this.colouredT = new Float64Array(store.capacity).fill(NaN);
+      this.ranks = this.sources.map(() => new Uint16Array(store.capacity));
+      this.rankedSeq = new Float64Array(store.capacity).fill(NaN);
+      this.rankedT = new Float64Array(store.capacity).fill(NaN);
     }
-    return this.colours;
+    return this.ranks;
   }
 
-  /** Colours the frame in `slot` of the store last given to rowsFor, unless it already is. */
+  /** Ranks the frame in `slot` of the store last given to rowsFor, unless it already is. */
   colourSlot(store: SeriesStore, slot: number): void {
-    if (this.colouredSeq[slot] === store.seqs[slot] && this.colouredT[slot] === store.times[slot]) {
+    if (this.rankedSeq[slot] === store.seqs[slot] && this.rankedT[slot] === store.times[slot]) {
       return;
     }
-    for (let r = 0; r < this.colours.length; r++) {
+    for (let r = 0; r < this.ranks.length; r++) {
       const s = this.sources[r];
-      this.colours[r]![slot] =
+      this.ranks[r]![slot] =
         s === undefined
-          ? this.cellColours.empty
+          ? RANK_EMPTY
           : Array.isArray(s)
-            ? this.bandColour(s, slot)
-            : cellColour(s.requests[slot]!, s.p95[slot]!, s.up[slot]!, this.lut, this.cellColours);
+            ? bandRank(s, slot, this.bins)
+            : serverRank(s, slot);
     }
-    this.colouredSeq[slot] = store.seqs[slot]!;
-    this.colouredT[slot] = store.times[slot]!;
-  }
-
-  /**
-   * A band's cell: down when every server sampled is down, empty when none is sampled, idle
-   * with no requests; else the request-weighted 95th percentile of its servers' p95, found
-   * as a LUT bin (the bin of that p95, without a sort).
-   */
-  private bandColour(members: readonly ServerSeries[], slot: number): number {
-    const bins = this.bins;
-    let sampled = false;
-    let up = false;
-    for (const s of members) {
-      const requests = s.requests[slot]!;
-      if (Number.isNaN(requests)) continue;
-      sampled = true;
-      if (s.up[slot] === 0) continue;
-      up = true;
-      const p95 = s.p95[slot]!;
-      if (requests > 0 && !Number.isNaN(p95)) bins[latencyLutIndex(p95)]! += requests;
-    }
-    if (!sampled) return this.cellColours.empty;
-    if (!up) return this.cellColours.down;
-    const bin = weightedPercentileBin(bins, BAND_QUANTILE);
-    bins.fill(0);
-    return bin < 0 ? this.cellColours.idle : this.lut[bin]!;
+    this.rankedSeq[slot] = store.seqs[slot]!;
+    this.rankedT[slot] = store.times[slot]!;
   }
 }
 
@@ -149,7 +178,9 @@ export function fillHeatmapPixels(
 ): void {
   pixels.fill(colours.empty);
   const rows = cache.rowsFor(store, plan);
-  // which column each frame in view lands in, worked out once for all rows
+  const palette = cache.palette;
+  // which column each frame in view lands in, worked out once for all rows; frames are in
+  // time order, so a column's frames are neighbours
   const slots: number[] = [];
   const columns: number[] = [];
   const { from, to } = framesInView(store, g);
@@ -161,11 +192,19 @@ export function fillHeatmapPixels(
     slots.push(slot);
     columns.push(column);
   }
-  // row by row, so the writes run along memory
+  // row by row, so the writes run along memory; a column shows its worst frame
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
+    const ranks = rows[r]!;
     const base = r * g.columns;
-    for (let k = 0; k < slots.length; k++) pixels[base + columns[k]!] = row[slots[k]!]!;
+    let k = 0;
+    while (k < slots.length) {
+      const column = columns[k]!;
+      let worst = ranks[slots[k]!]!;
+      for (k++; k < slots.length && columns[k] === column; k++) {
+        worst = Math.max(worst, ranks[slots[k]!]!);
+      }
+      pixels[base + column] = palette[worst]!;
+    }
   }
 }
 
@@ -189,6 +228,7 @@ interface Painted {
   /** the store's newest frame then (seq and t) and its oldest frame's column */
   newestSeq: number;
   storeNewestT: number;
+  storeOldestT: number;
   oldestColumn: number;
 }
 
@@ -259,6 +299,7 @@ export class HeatmapPixels {
       newestT: g.newestT,
       newestSeq: store.newestSeq,
       storeNewestT: store.newestT,
+      storeOldestT: store.oldestT,
       oldestColumn: store.length > 0 ? columnOfTime(store.oldestT, g) : g.columns,
     };
   }
@@ -291,7 +332,8 @@ export class HeatmapPixels {
     if (
       shift === 0 &&
       next.newestSeq === last.newestSeq &&
-      next.oldestColumn === last.oldestColumn
+      next.oldestColumn === last.oldestColumn &&
+      Object.is(next.storeOldestT, last.storeOldestT)
     ) {
       return { kind: 'none' };
     }
@@ -303,6 +345,14 @@ export class HeatmapPixels {
       Math.max(0, last.oldestColumn - shift),
       Math.min(g.columns, next.oldestColumn),
     );
+    // the oldest column may have lost some of its frames: its worst may have gone with them
+    if (
+      next.storeOldestT !== last.storeOldestT &&
+      next.oldestColumn >= 0 &&
+      next.oldestColumn < g.columns
+    ) {
+      this.paintColumn(store, g, next.oldestColumn, this.cache.rowsFor(store, plan));
+    }
     this.paintNewFrames(store, g, last, plan);
     return {
       kind: 'shift',
@@ -349,8 +399,9 @@ export class HeatmapPixels {
   }
 
   /**
-   * Paints the frames the shift brought into view (a view moved on) and those numbered after
-   * `afterSeq` (new), oldest first, so a later frame wins a column as in a full repaint.
+   * Paints the columns of the frames the shift brought into view (a view moved on) and of
+   * those numbered after the last paint's newest (new), each column afresh from every frame
+   * it holds, as a full repaint would.
    */
   private paintNewFrames(
     store: SeriesStore,
@@ -365,20 +416,41 @@ export class HeatmapPixels {
       first = Math.min(first, store.countAtOrBefore(last.newestT + half));
     const end = store.countAtOrBefore(g.newestT + half);
     const rows = this.cache.rowsFor(store, plan);
+    let painted = -1;
     for (let i = first; i < end; i++) {
-      const slot = store.slot(i);
-      const column = columnOfTime(store.times[slot]!, g);
-      if (column < 0 || column >= g.columns) continue;
-      this.cache.colourSlot(store, slot);
-      this.dirty(column, column + 1);
-      const at = ringSlot(this.start, column, g.columns);
-      for (let r = 0; r < rows.length; r++) this.pixels[r * g.columns + at] = rows[r]![slot]!;
+      const column = columnOfTime(store.times[store.slot(i)]!, g);
+      if (column < 0 || column >= g.columns || column === painted) continue;
+      this.paintColumn(store, g, column, rows);
+      painted = column;
     }
   }
-}
-function cellColour(requests: number, p95: number, up: number, lut: Uint32Array, c: CellColours) {
-  if (up === 0) return c.down;
-  if (Number.isNaN(requests)) return c.empty;
-  if (requests === 0 || Number.isNaN(p95)) return c.idle;
-  return lut[latencyLutIndex(p95)]!;
+
+  /** Screen column `column` afresh: the worst of the frames held in it, per row. */
+  private paintColumn(
+    store: SeriesStore,
+    g: HeatmapGeometry,
+    column: number,
+    rows: readonly Uint16Array[],
+  ): void {
+    const centre = timeOfColumn(column, g);
+    const slots: number[] = [];
+    // a column's frames, found by time with a margin and kept by the column they round to,
+    // so the edges fall as they do in a full repaint
+    const to = store.countAtOrBefore(centre + g.intervalMs);
+    for (let i = store.countAtOrBefore(centre - g.intervalMs); i < to; i++) {
+      const slot = store.slot(i);
+      if (columnOfTime(store.times[slot]!, g) !== column) continue;
+      this.cache.colourSlot(store, slot);
+      slots.push(slot);
+    }
+    this.dirty(column, column + 1);
+    const at = ringSlot(this.start, column, g.columns);
+    const palette = this.cache.palette;
+    for (let r = 0; r < rows.length; r++) {
+      const ranks = rows[r]!;
+      let worst = RANK_EMPTY;
+      for (const slot of slots) worst = Math.max(worst, ranks[slot]!);
+      this.pixels[r * g.columns + at] = palette[worst]!;
+    }
+  }
 }

@@ -43,9 +43,17 @@ async function command(
       socket.once('open', resolve);
       socket.once('error', reject);
     });
-    // written to the OS before a close can overtake it: a crash command gets no reply
     await new Promise((resolve) => socket.send(JSON.stringify({ id: 1, method, params }), resolve));
-    if (!waitForReply) return undefined;
+    if (!waitForReply) {
+      // a crash command gets no reply; a closing handshake (not a reset) lets the browser read
+      // the command before it sees the socket go
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, REPLY_MS);
+        socket.once('close', () => resolve(clearTimeout(timer)));
+        socket.close();
+      });
+      return undefined;
+    }
     return await new Promise<Record<string, unknown> | undefined>((resolve) => {
       const timer = setTimeout(() => resolve(undefined), REPLY_MS);
       socket.on('message', (data) => {
@@ -94,6 +102,31 @@ function startWallBrowser(port: number, profile: string, gatewayUrl: string, lat
   );
 }
 
+/**
+ * Crashes the wall page and waits until the watchdog has seen its `crashes`th crash; the crash
+ * is sent again if it was lost on the way, so a lost command is not taken for a blind watchdog.
+ */
+async function crashWallPage(cdp: string, watchdog: Child, crashes: number): Promise<void> {
+  const seen = () => count(watchdog.output(), 'crashed; reloading') >= crashes;
+  const deadline = Date.now() + DEADLINE_MS;
+  let sent = 0;
+  while (!seen()) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the watchdog saw no crash after ${sent} Page.crash sent; the page is ` +
+          `${await wallState(cdp)}\n${logOf(watchdog)()}`,
+      );
+    }
+    const target = await kioskPage(cdp);
+    if (target?.webSocketDebuggerUrl) {
+      await command(target.webSocketDebuggerUrl, 'Page.crash', {}, false);
+      sent++;
+    }
+    const waitUntil = Date.now() + REPLY_MS;
+    while (!seen() && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function count(text: string, part: string): number {
   return text.split(part).length - 1;
 }
@@ -130,7 +163,7 @@ describe('skewboard wall-watchdog', () => {
     expect(await wallState(cdp)).toBe(
       JSON.stringify({ heatmap: true, connection: 'live', sameDocument: true }),
     );
-    await command(before!.webSocketDebuggerUrl!, 'Page.crash', {}, false);
+    await crashWallPage(cdp, watchdog, 1);
 
     await until(
       DEADLINE_MS,
@@ -174,8 +207,7 @@ describe('skewboard wall-watchdog', () => {
     expect(count(watchdog.output(), 'no browser at')).toBe(1);
     expect(count(watchdog.output(), 'lost the browser')).toBe(1);
 
-    const target = await kioskPage(cdp);
-    await command(target!.webSocketDebuggerUrl!, 'Page.crash', {}, false);
+    await crashWallPage(cdp, watchdog, 1);
     await until(DEADLINE_MS, () => watchdog.output().includes('reloaded'), logOf(watchdog));
     let last: string | undefined;
     await until(

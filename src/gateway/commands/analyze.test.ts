@@ -165,7 +165,7 @@ describe('skewboard analyze --config', { timeout: 30_000 }, () => {
   });
 });
 
-describe('skewboard check --config', () => {
+describe('skewboard check --config', { timeout: 30_000 }, () => {
   it('refuses a typo before it samples HAProxy, naming the file and the key', () => {
     const config = file('typo.json', '{"serverDown": {"fireAfter": 0}}');
     // nothing listens on port 9: the config must be judged before the stats page is read

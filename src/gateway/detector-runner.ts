@@ -7,7 +7,8 @@
 import type { LiveAlerts } from '../core/detector';
 import type { AlertPayload, Frame, Hello } from '../core/protocol';
 
-type Input = { hello: Hello } | { frame: Frame };
+export type DetectorInput = { hello: Hello } | { frame: Frame };
+type Input = DetectorInput;
 
 /**
  * frames waiting for the detector at most: at 10 frames/s a minute behind. Past it the oldest
@@ -34,6 +35,11 @@ export class DetectorRunner {
 
   frame(frame: Frame): void {
     this.enqueue({ frame });
+  }
+
+  /** A hello or a frame, taken in turn as the two above are. */
+  queue(input: DetectorInput): void {
+    this.enqueue(input);
   }
 
   /** The alerts firing as of the last frame the detector has taken. */

@@ -1,6 +1,6 @@
 import { Server } from 'socket.io';
 import { describe, expect, it } from 'vitest';
-import { createLiveAlerts } from '../core/detector';
+import { createLiveAlerts, type LiveAlerts } from '../core/detector';
 import type { AlertPayload, Frame, GatewayEventName, Hello } from '../core/protocol';
 import { Hub } from './hub';
 
@@ -98,6 +98,54 @@ describe('a clustered hub', () => {
     hub.receive('alert', firing);
     hub.takeOver(createLiveAlerts());
     expect(published).toEqual(['alert']);
+  });
+
+  /** A detector that notes what it takes, in order. */
+  function notingDetector(): { alerts: LiveAlerts; taken: string[] } {
+    const taken: string[] = [];
+    const alerts: LiveAlerts = {
+      hello: () => void taken.push('hello'),
+      frame: (f) => (taken.push(`frame ${f.seq}`), []),
+      firing: () => [],
+    };
+    return { alerts, taken };
+  }
+  // the detector takes what it is given in the next turn of the event loop
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+  const sourceFrame = (seq: number) => ({
+    t: frame(seq).t,
+    intervalMs: 1000,
+    samples: frame(seq).samples,
+  });
+
+  it("as the holder, judges a frame it made once it is back from the stream and out to this gateway's viewers", async () => {
+    const { hub, passedOn } = clusteredHub();
+    const { alerts, taken } = notingDetector();
+    hub.takeOver(alerts);
+    hub.info({ source: 'sim:test', mode: 'live', intervalMs: 1000, servers: hello.servers });
+    hub.frame(sourceFrame(0));
+    hub.frame(sourceFrame(1));
+    await nextTurn();
+    expect(taken).toEqual([]);
+    hub.receive('hello', hello);
+    hub.receive('frame', frame(0));
+    await nextTurn();
+    expect(taken).toEqual(['hello', 'frame 0']);
+    expect(passedOn).toEqual(['hello', 'frame 0']);
+    hub.receive('frame', frame(1));
+    await nextTurn();
+    expect(taken).toEqual(['hello', 'frame 0', 'frame 1']);
+  });
+
+  it('as the holder, judges its frames anyway when the stream does not bring them back', async () => {
+    const { hub } = clusteredHub();
+    const { alerts, taken } = notingDetector();
+    hub.takeOver(alerts);
+    hub.info({ source: 'sim:test', mode: 'live', intervalMs: 1000, servers: hello.servers });
+    for (let seq = 0; seq < 8; seq++) hub.frame(sourceFrame(seq));
+    await nextTurn();
+    // five frames may be on their way; the older ones are judged late rather than never
+    expect(taken).toEqual(['hello', 'frame 0', 'frame 1', 'frame 2']);
   });
 
   it('is not ready while it cannot reach its cluster, and says why', () => {

@@ -30,7 +30,7 @@ import {
   type SourceStatus,
   type WriteAck,
 } from '../core/protocol';
-import { DetectorRunner } from './detector-runner';
+import { DetectorRunner, type DetectorInput } from './detector-runner';
 import type { NoteStore } from './note-store';
 import type { Access } from './security/access';
 import { admit } from './security/handshake';
@@ -45,6 +45,9 @@ import type {
 } from './sources/source';
 
 /** How fast one connection may write notes: a burst, then a steady rate. */
+/** frames a clustered holder waits for from the stream before its detector takes them anyway */
+const MAX_UNRETURNED_FRAMES = 5;
+
 export interface WriteRate {
   burst: number;
   perSecond: number;
@@ -116,6 +119,12 @@ export class Hub implements SourceSink {
   private streamHello: Hello | undefined;
   private readonly streamFiring = new Map<string, AlertPayload>();
   private clusterProblem: string | undefined;
+  /**
+   * Clustered holder: what its detector has yet to take, in order. A frame the holder makes
+   * goes out through the stream, and its detector takes it only once it is back and out to
+   * this gateway's viewers: judged at once, the detector would hold up their frame by its work.
+   */
+  private readonly unjudged: DetectorInput[] = [];
 
   constructor(
     private readonly io: Server,
@@ -263,7 +272,29 @@ export class Hub implements SourceSink {
       this.opts.onPayload?.('hello', hello);
       this.io.emit('hello', hello);
     }
-    this.detector.hello(hello);
+    this.judge({ hello });
+  }
+
+  /** Into the detector now, or (a clustered holder) once the frames before it are back. */
+  private judge(input: DetectorInput): void {
+    if (!this.clustered) return this.detector.queue(input);
+    this.unjudged.push(input);
+    // frames that do not come back (Redis away, the fence refused them) are judged anyway,
+    // late, rather than never
+    let frames = 0;
+    for (const x of this.unjudged) if ('frame' in x) frames++;
+    while (frames > MAX_UNRETURNED_FRAMES) {
+      const first = this.unjudged.shift()!;
+      if ('frame' in first) frames--;
+      this.detector.queue(first);
+    }
+  }
+
+  /** Clustered holder: frame `seq` is back from the stream; the detector takes it and what came before. */
+  private judgeReturned(seq: number): void {
+    const last = this.unjudged.findIndex((x) => 'frame' in x && x.frame.seq === seq);
+    if (last < 0) return;
+    for (const input of this.unjudged.splice(0, last + 1)) this.detector.queue(input);
   }
 
   frame(raw: SourceFrame): void {
@@ -282,7 +313,7 @@ export class Hub implements SourceSink {
     if (this.opts.publish) this.opts.publish('frame', frame);
     else this.deliverFrame(frame);
     // after the frame is out: the detector takes it in the next turn of the event loop
-    this.detector.frame(frame);
+    this.judge({ frame });
   }
 
   private deliverFrame(frame: Frame): void {
@@ -349,9 +380,11 @@ export class Hub implements SourceSink {
       case 'frame': {
         const frame = value as Frame;
         const newest = this.log.newest;
-        if (newest && frame.seq <= newest.seq) return;
-        if (newest && frame.seq !== newest.seq + 1) this.log.clear();
-        return this.deliverFrame(frame);
+        if (!newest || frame.seq > newest.seq) {
+          if (newest && frame.seq !== newest.seq + 1) this.log.clear();
+          this.deliverFrame(frame);
+        }
+        return this.judgeReturned(frame.seq);
       }
       case 'hello': {
         this.streamHello = value as Hello;
@@ -398,6 +431,7 @@ export class Hub implements SourceSink {
     this.sourceInfo = undefined;
     this.sourceState = this.sourceState.kind === 'finished' ? this.sourceState : { kind: 'ok' };
     this.announced = new AnnouncedServers(this.opts.shareWindowMs ?? DEFAULT_CONFIG.windowMs);
+    this.unjudged.length = 0;
     this.detector = new DetectorRunner(
       alerts,
       (alert) => this.sendAlert(alert),

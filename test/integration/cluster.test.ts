@@ -227,7 +227,11 @@ describe('gateways clustered on Redis', () => {
       expect(onFollower.frames.filter((f) => f.seq <= stoppedAt)).toHaveLength(
         new Set(onFollower.frames.filter((f) => f.seq <= stoppedAt).map((f) => f.seq)).size,
       );
-      expect(breaks(onFollower.frames)).toEqual([]);
+      // a frame Redis took but had not yet handed this gateway when it stopped is gone with it
+      // (it restarts empty): at most one gap, there, and none anywhere else
+      const gaps = breaks(onFollower.frames);
+      expect(gaps.length).toBeLessThanOrEqual(1);
+      for (const gap of gaps) expect(gap).toMatch(new RegExp(`^${stoppedAt}->`));
     },
     TEST_MS,
   );
@@ -251,7 +255,9 @@ describe('gateways clustered on Redis', () => {
       const webhook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
       const redis = await startRedis(later);
-      const args = ['--speed', '900', '--webhook', webhook];
+      // the skew fires from 09:55 to 12:00 of the incident: 25 s at this speed, so the holder
+      // is killed while it fires even on a loaded machine (8 s at 900x was not always enough)
+      const args = ['--speed', '300', '--webhook', webhook];
       const { holder, follower } = await twoGateways(redis.url, args);
       const onFollower = viewer(follower.url, later);
       const skew = (state: string) =>

@@ -94,3 +94,35 @@ export async function watchWindow(page: Page, cdp: CDPSession, ms: number): Prom
     styleMs: delta('RecalcStyleDuration'),
   };
 }
+
+interface HeapSnapshotJson {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+  nodes: number[];
+}
+
+/**
+ * Bytes of V8's compiled code in the page's heap (its `code` objects: bytecode, machine code
+ * and their tables), from a heap snapshot. V8 goes on compiling a page's hot functions for
+ * hours, so this part grows with the code the page has run, bounded by its source, not with
+ * the data it holds.
+ */
+export async function compiledCodeBytes(cdp: CDPSession): Promise<number> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => void chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  const { snapshot, nodes } = JSON.parse(chunks.join('')) as HeapSnapshotJson;
+  const fields = snapshot.meta.node_fields;
+  const type = fields.indexOf('type');
+  const size = fields.indexOf('self_size');
+  const code = snapshot.meta.node_types[0].indexOf('code');
+  let bytes = 0;
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    if (nodes[i + type] === code) bytes += nodes[i + size]!;
+  }
+  return bytes;
+}

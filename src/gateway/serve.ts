@@ -18,7 +18,7 @@ import { getScenario } from '../../mocks/scenarios';
 import { UsageError } from './command-line/usage-error';
 import { httpRoutes } from './http-routes';
 import { openNoteStore } from './note-store';
-import { packageRoot } from './own-package';
+import { packageRoot, packageVersion } from './own-package';
 import type { AlertPayload, FiringAlerts } from './ops/alert-payload';
 import { logAlert } from './ops/alert-log';
 import { createAlertDelivery, type AlertDelivery } from './delivery/alert-delivery';
@@ -178,6 +178,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const detectorOverrides = readDetectorConfig(options.config);
   // the one window every share is taken over: the detector's, the page's bars', /metrics'
   const shareWindowMs = resolveConfig(detectorOverrides).windowMs;
+  const version = packageVersion();
   const receivers = {
     alertmanager: receiverUrl(options.alertmanager, 'alertmanager'),
     webhook: receiverUrl(options.webhook, 'webhook'),
@@ -269,6 +270,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     onPayload,
     alerts: createLiveAlerts(detectorOverrides),
     shareWindowMs,
+    version,
     ...(restored?.nextSeq !== undefined && { nextSeq: restored.nextSeq }),
     ...(restored?.gatewayId !== undefined && { gatewayId: restored.gatewayId }),
   });
@@ -294,6 +296,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       },
       origins,
       headers: securityHeaders({ allowFrame: options['allow-frame'] }),
+      version,
       fallback: staticFiles(join(packageRoot(), 'dist')),
       metrics,
       firingAlerts,

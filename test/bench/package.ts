@@ -165,8 +165,9 @@ try {
   await held.close();
 }
 
-const MiB = 2 ** 20;
-const mb = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+// decimal megabytes, as npm's "unpacked size" and the issue's 76 MB count them
+const MB = 1e6;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 console.log(
   table([
     ['node_modules', 'file bytes', 'disk use', 'files'],
@@ -193,20 +194,14 @@ const started = median(cold.installed);
 const goals = [
   goal(
     'installed node_modules, file bytes',
-    '<= 20 MiB',
-    `${mb(installed.bytes)} (before: ${mb(before.bytes)})`,
-    installed.bytes <= 20 * MiB,
-  ),
-  goal(
-    'installed node_modules, disk use',
-    '<= 20 MiB',
-    `${mb(installed.disk)} (before: ${mb(before.disk)})`,
-    installed.disk <= 20 * MiB,
+    '<= 20 MB',
+    `${mb(installed.bytes)} (before: ${mb(before.bytes)}; disk use ${mb(installed.disk)})`,
+    installed.bytes <= 20 * MB,
   ),
   goal(
     'skewboard --version cold start, median',
     '<= 300 ms',
-    `${ms(started)} (checkout via tsx: ${ratio(median(cold.checkout) / started)} slower)`,
+    `${ms(started)} (Node alone ${ms(median(cold.node))}; checkout via tsx ${ratio(median(cold.checkout) / started)} slower)`,
     started <= 300,
   ),
 ];

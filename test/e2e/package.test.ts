@@ -150,6 +150,32 @@ describe('the package npm pack makes', () => {
     );
   });
 
+  it('every command answers --help, and postmortem and annotations import read the shipped sample', async () => {
+    for (const command of [
+      'serve',
+      'analyze',
+      'check',
+      'test-lb',
+      'annotations import',
+      'postmortem',
+      'wall-watchdog',
+    ]) {
+      const help = await skewboard([...command.split(' '), '--help']);
+      expect(help.status, command).toBe(0);
+      expect(help.stdout, command).toContain(`usage: skewboard ${command}`);
+    }
+    const draft = await skewboard(['postmortem', join(installed(), SAMPLE)]);
+    expect(draft.status).toBe(0);
+    expect(draft.stdout).toContain('## Timeline');
+    const notes = await skewboard([
+      'annotations',
+      'import',
+      join(installed(), 'dist', 'samples', '2024-05-15-lb-misconfig.md'),
+    ]);
+    expect(notes.status).toBe(0);
+    expect(notes.stdout).toContain('{"type":"annotation"');
+  });
+
   it('serve serves the page and its script, says its version, shows the incident live, and stops on SIGTERM with its recording whole', async () => {
     const port = await freePort();
     const data = await tempDir();

@@ -64,6 +64,11 @@ describe('parsePayload accepts', () => {
       payload: { ...hello, latency: 'quantiles' },
     },
     {
+      name: 'a hello that says which skewboard sent it',
+      event: 'hello',
+      payload: { ...hello, version: '0.2.0' },
+    },
+    {
       name: 'a hello with fields from a newer gateway',
       event: 'hello',
       payload: { ...hello, region: 'us-east', servers: [{ id: 'web-1', weight: 1, az: 'a' }] },
@@ -158,6 +163,12 @@ describe('parsePayload rejects, naming the event and the path', () => {
       event: 'hello',
       payload: { ...hello, mode: 'paused' },
       error: 'hello: mode: expected "live" or "replay", got the string "paused"',
+    },
+    {
+      name: 'a hello whose version is not a string',
+      event: 'hello',
+      payload: { ...hello, version: 2 },
+      error: 'hello: version: expected a string, got the number 2',
     },
     {
       name: 'a hello with a zero interval',

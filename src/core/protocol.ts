@@ -42,6 +42,8 @@ export const hello = T.refine(
     gatewayId: T.optional(T.string),
     /** the window the gateway's detector takes shares over (its `windowMs`), which the page shows */
     shareWindowMs: T.optional(T.number({ min: 1 })),
+    /** the skewboard version of the gateway that sent it, so a recording says what wrote it */
+    version: T.optional(T.string),
   }),
   (h) => firstDuplicate(h.servers, 'servers'),
 );

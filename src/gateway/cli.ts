@@ -2,7 +2,6 @@
  * The `skewboard` command line (CONTRACT section 3): finds the command and reports its usage
  * errors, one line naming the command, exit 2.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from './command-line/command';
 import { commandHelp, toolHelp } from './command-line/help-text';
 import { parseCommandLine } from './command-line/parse-command-line';
@@ -11,9 +10,10 @@ import { analyzeCommand } from './commands/analyze';
 import { annotationsImportCommand } from './commands/annotations-import';
 import { checkCommand } from './commands/check';
 import { postmortemCommand } from './commands/postmortem';
+import { serveCommand } from './commands/serve';
 import { testLbCommand } from './commands/test-lb';
 import { wallWatchdogCommand } from './commands/wall-watchdog';
-import { serveCommand } from './serve';
+import { packageVersion } from './own-package';
 
 export const COMMANDS: readonly Command[] = [
   serveCommand,
@@ -31,12 +31,6 @@ const TOOL = {
   operands: [],
   options: { version: { type: 'boolean', help: 'print the version' } },
 } as const;
-
-/** The version in package.json, the one `npm install` and the changelog speak of. */
-export function toolVersion(): string {
-  const path = new URL('../../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-}
 
 const specs = COMMANDS.map((c) => c.spec);
 
@@ -81,7 +75,7 @@ async function runTool(argv: readonly string[]): Promise<number> {
   if (first.startsWith('-')) {
     const parsed = parseCommandLine(TOOL, argv);
     if (!parsed.help && parsed.options.version) {
-      process.stdout.write(`${toolVersion()}\n`);
+      process.stdout.write(`${packageVersion()}\n`);
       return 0;
     }
     process.stdout.write(`${toolHelp(specs)}\n`);

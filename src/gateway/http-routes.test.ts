@@ -38,11 +38,12 @@ afterEach(async () => {
   }
 });
 
-async function start(token?: string): Promise<string> {
+async function start(token?: string, version?: string): Promise<string> {
   const server = createServer(
     httpRoutes({
       hub: fakeHub(),
       ...(token !== undefined && { tokens: { read: token } }),
+      ...(version !== undefined && { version }),
       fallback: (_req, res) => void res.end('the page'),
     }),
   );
@@ -142,6 +143,15 @@ describe('httpRoutes', () => {
     const res = await fetch(`${await start()}${path}`);
     expect(res.status).toBe(status);
     expect(await res.text()).toContain(body);
+  });
+
+  it.each([
+    { version: '1.2.3', body: { status: 'ok', version: '1.2.3' } },
+    { version: undefined, body: { status: 'ok' } },
+  ])('/healthz says ok and the version ($version)', async ({ version, body }) => {
+    const res = await fetch(`${await start(undefined, version)}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(body);
   });
 
   it('takes only GET (and HEAD) for the recording', async () => {

@@ -29,6 +29,8 @@ export interface HttpRoutesOptions {
   origins?: OriginPolicy;
   /** set on every answer (CSP and friends) */
   headers?: Record<string, string>;
+  /** the gateway's skewboard version, told by `/healthz` */
+  version?: string;
   /** what is not the API: the static page */
   fallback: RequestHandler;
   warn?: (message: string) => void;
@@ -188,7 +190,7 @@ function health(
   const ready = opts.hub.readiness?.() ?? { ready: true };
   const [status, body] =
     path === '/healthz'
-      ? [200, { status: 'ok' }]
+      ? [200, { status: 'ok', ...(opts.version !== undefined && { version: opts.version }) }]
       : [ready.ready ? 200 : 503, { status: ready.ready ? 'ready' : 'not ready', ...ready }];
   res.writeHead(status, {
     'content-type': 'application/json',

@@ -54,3 +54,43 @@ describe("the hub's hello carries the source's latency kind", () => {
     expect(hub.hello().latency).toBeUndefined();
   });
 });
+
+describe("the hub's hello says which skewboard sent it", () => {
+  const info: SourceInfo = { source: 'sim:x', mode: 'live', intervalMs: 1000, servers };
+
+  it('the version it was given, in the hello sent and recorded', () => {
+    const recorded: object[] = [];
+    const io = socketServer({ allowed: new Set() });
+    const hub = new Hub(io, {
+      bufferFrames: 10,
+      bufferAgeMs: 60_000,
+      version: '1.2.3',
+      onPayload: (_type, payload) => recorded.push(payload),
+    });
+    hub.info(info);
+    // one hello: each carries the clock's now, which may move between two calls
+    const hello = hub.hello();
+    expect(hello.version).toBe('1.2.3');
+    expect(helloSchema.check(hello)).toEqual(hello);
+    expect(recorded).toEqual([expect.objectContaining({ version: '1.2.3' })]);
+  });
+
+  it('no version field when it was given none', () => {
+    const hub = hubWith();
+    hub.info(info);
+    expect('version' in hub.hello()).toBe(false);
+  });
+
+  it("clustered, its own version, not the holder's that the stream carries", () => {
+    const io = socketServer({ allowed: new Set() });
+    const hub = new Hub(io, {
+      bufferFrames: 10,
+      bufferAgeMs: 60_000,
+      version: '1.2.4',
+      publish: () => {},
+    });
+    const holders: Hello = { v: 1, ...info, now: 0, version: '1.2.3' };
+    hub.receive('hello', holders);
+    expect(hub.hello()).toMatchObject({ source: 'sim:x', version: '1.2.4' });
+  });
+});

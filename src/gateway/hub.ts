@@ -83,6 +83,8 @@ export interface HubOptions {
    * with no sample for this long is left out of `hello` (the detector's default unless given)
    */
   shareWindowMs?: number;
+  /** this gateway's skewboard version, told in every `hello` */
+  version?: string;
   /**
    * Clustered (`serve --redis`): what this hub makes (numbered frames, hellos, alerts, notes)
    * goes here instead of to its viewers; every gateway's hub gets it back through `receive`,
@@ -232,6 +234,8 @@ export class Hub implements SourceSink {
       ...streamed,
       now: this.log.newest?.t ?? streamed.now,
       gatewayId: this.id,
+      // the version of the gateway a client talks to, not the holder's, as gatewayId is
+      ...(this.opts.version !== undefined && { version: this.opts.version }),
     };
     // the resume buffer is this gateway's own: where its gap starts, not the holder's
     if (this.log.oldestSeq === undefined) delete hello.oldestSeq;
@@ -255,6 +259,7 @@ export class Hub implements SourceSink {
       ...(this.log.oldestSeq !== undefined && { oldestSeq: this.log.oldestSeq }),
       gatewayId: this.id,
       ...(this.opts.shareWindowMs !== undefined && { shareWindowMs: this.opts.shareWindowMs }),
+      ...(this.opts.version !== undefined && { version: this.opts.version }),
     };
   }
 

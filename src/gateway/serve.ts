@@ -5,8 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { RecordedPayload } from '../core/recording';
 import { createLiveAlerts, resolveConfig } from '../core/detector';
 import { latencyNotice } from '../core/prometheus/presets';
@@ -16,10 +15,10 @@ import { sourceRequest, withoutCredentials } from '../core/source-auth';
 import { Hub } from './hub';
 import { Cluster } from './cluster/cluster';
 import { getScenario } from '../../mocks/scenarios';
-import { defineCommand } from './command-line/command';
 import { UsageError } from './command-line/usage-error';
 import { httpRoutes } from './http-routes';
 import { openNoteStore } from './note-store';
+import { packageRoot, packageVersion } from './own-package';
 import type { AlertPayload, FiringAlerts } from './ops/alert-payload';
 import { logAlert } from './ops/alert-log';
 import { createAlertDelivery, type AlertDelivery } from './delivery/alert-delivery';
@@ -28,7 +27,7 @@ import { createLogger, parseLogFormat, type Logger } from './ops/logger';
 import { GatewayMetrics } from './ops/metrics';
 import { readRecording } from './read-recording';
 import { describePlan, openRecording, recordPlan } from './recording/record-plan';
-import { SERVE_SPEC, type ServeOptions } from './serve-options';
+import type { ServeOptions } from './serve-options';
 import { haproxySource } from './sources/haproxy-source';
 import { prometheusSource } from './sources/prometheus-source';
 import { replaySource, replaySourceName } from './sources/replay-source';
@@ -39,7 +38,6 @@ import { socketServer } from './socket-server';
 import { securityHeaders } from './static/security-headers';
 import { staticFiles } from './static/static-files';
 
-const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 const BUFFER_FRAMES = 2000;
 
 /** A secret from its flag, else its environment variable (so it need not show in `ps`). */
@@ -180,6 +178,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const detectorOverrides = readDetectorConfig(options.config);
   // the one window every share is taken over: the detector's, the page's bars', /metrics'
   const shareWindowMs = resolveConfig(detectorOverrides).windowMs;
+  const version = packageVersion();
   const receivers = {
     alertmanager: receiverUrl(options.alertmanager, 'alertmanager'),
     webhook: receiverUrl(options.webhook, 'webhook'),
@@ -271,6 +270,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     onPayload,
     alerts: createLiveAlerts(detectorOverrides),
     shareWindowMs,
+    version,
     ...(restored?.nextSeq !== undefined && { nextSeq: restored.nextSeq }),
     ...(restored?.gatewayId !== undefined && { gatewayId: restored.gatewayId }),
   });
@@ -296,7 +296,8 @@ export async function serve(options: ServeOptions): Promise<number> {
       },
       origins,
       headers: securityHeaders({ allowFrame: options['allow-frame'] }),
-      fallback: staticFiles(DIST),
+      version,
+      fallback: staticFiles(join(packageRoot(), 'dist')),
       metrics,
       firingAlerts,
       warn,
@@ -406,5 +407,3 @@ function receiverUrl(value: string | undefined, flag: string): string | undefine
   }
   return url.toString();
 }
-
-export const serveCommand = defineCommand(SERVE_SPEC, (options) => serve(options));

@@ -29,6 +29,8 @@ const BENCHES = [
   { name: 'cluster', script: 'test/bench/cluster.ts', args: [] },
   { name: 'bundle', script: 'test/bench/bundle.ts', args: [] },
   { name: 'test-lb', script: 'test/bench/test-lb.ts', args: [] },
+  // the tarball installed: its footprint and the cold start of `skewboard --version`
+  { name: 'package', script: 'test/bench/package.ts', args: [] },
 ];
 const only = process.argv.slice(2);
 

@@ -3,7 +3,7 @@
  * away instead of queueing, the client reconnects by itself (every second at most), and what
  * went wrong is kept, without the URL's credentials, for `/readyz`, the log and the page.
  */
-import { createClient } from 'redis';
+import { createClient } from '@redis/client';
 import { withoutCredentials } from '../../core/source-auth';
 
 export type RedisReply = unknown;

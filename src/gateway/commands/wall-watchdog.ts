@@ -5,7 +5,6 @@
  */
 import { defineCommand } from '../command-line/command';
 import { UsageError } from '../command-line/usage-error';
-import { runWatchdog } from '../wall-watchdog/run-watchdog';
 
 /** The DevTools endpoint as a base URL, or a usage error naming what is wrong with it. */
 export function cdpEndpoint(value: string): string {
@@ -40,6 +39,8 @@ export const wallWatchdogCommand = defineCommand(
   },
   async (options) => {
     const cdp = cdpEndpoint(options.cdp);
+    // loaded when it runs, as serve is: its WebSocket library is not for the other commands
+    const { runWatchdog } = await import('../wall-watchdog/run-watchdog');
     // nothing to finish on the way out: a stop is an exit
     process.once('SIGTERM', () => process.exit(0));
     process.once('SIGINT', () => process.exit(0));

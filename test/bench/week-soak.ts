@@ -37,6 +37,8 @@ const replacedBy = (i: number) => Math.floor((i * REPLACED_PER_HOUR) / FRAMES_PE
 /** frames the gateway may be ahead of what the page shows: an hour, so the page takes big batches */
 const LEAD_FRAMES = 720;
 const START_T = Date.UTC(2024, 4, 13, 0, 0);
+/** a page that takes no frame for this long is stuck, not slow: said, not waited out */
+const STALL_MS = 120_000;
 
 if (SERIES_CAPACITY * INTERVAL_MS > HOUR) {
   throw new Error('the page window is longer than an hour: the first-hour figures would be early');
@@ -100,6 +102,7 @@ const startedAt = Date.now();
 try {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.on('pageerror', (err) => console.error(`page: ${err.message}`));
+  page.on('console', (m) => m.type() === 'error' && console.error(`page console: ${m.text()}`));
   await page.goto(`${site.url}?kiosk&gateway=${encodeURIComponent(gateway.url)}`);
   await page.waitForFunction(
     () => document.querySelector('[data-testid=connection]')?.getAttribute('data-state') === 'live',
@@ -110,9 +113,18 @@ try {
   let shown = -1;
   let firing: { id: string; since: number } | undefined;
   for (let i = 0; i < TOTAL_FRAMES; i++) {
+    const waitFrom = Date.now();
     while (i - shown > LEAD_FRAMES) {
       await page.waitForTimeout(50);
       shown = await shownSeq(page);
+      if (Date.now() - waitFrom > STALL_MS) {
+        const state = await page.evaluate(() =>
+          document.querySelector('[data-testid=connection]')?.getAttribute('data-state'),
+        );
+        throw new Error(
+          `the page took no frame for ${STALL_MS / 1000} s at frame ${i} (shows seq ${shown}, connection ${state})`,
+        );
+      }
     }
     for (let k = replacedBy(i); k < replacedBy(i + 1); k++) gateway.replaceOne();
     gateway.frame();

@@ -40,7 +40,13 @@ export interface ChurningGateway {
 
 export async function startChurningGateway(opts: ChurningGatewayOptions): Promise<ChurningGateway> {
   const http = createServer();
-  const io = new Server(http, { serveClient: false, cors: { origin: opts.origin } });
+  const io = new Server(http, {
+    serveClient: false,
+    cors: { origin: opts.origin },
+    // the page stands still while the benchmark takes its heap snapshot (seconds, more on a
+    // loaded machine); a missed ping must not drop it, as frames sent meanwhile would be lost
+    pingTimeout: 300_000,
+  });
   let born = 0;
   const newServer = (): ServerInfo => ({
     id: `pod-${String(born++).padStart(6, '0')}`,

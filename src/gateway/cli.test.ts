@@ -34,7 +34,7 @@ afterEach(() => vi.restoreAllMocks());
 
 const names = COMMANDS.map((c) => c.spec.name);
 
-describe('skewboard --help and --version', () => {
+describe('skewboard --help and --version', { timeout: 30_000 }, () => {
   it.each([['--help'], ['-h'], ['help']])('%s lists every command, exit 0', async (word) => {
     const r = await run(word);
     expect(r.status).toBe(0);
@@ -96,116 +96,123 @@ describe('skewboard --help and --version', () => {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-describe('usage errors: exit 2, one line naming the command and the option', () => {
-  it.each([
-    {
-      argv: ['serve', '-p', '9205'],
-      line: 'skewboard serve: unknown option -p (did you mean --port?)',
-    },
-    {
-      argv: ['serve', '--port', '99999'],
-      line: 'skewboard serve: --port "99999" is not a port number, 0 to 65535',
-    },
-    {
-      argv: ['serve', '--speed', '0'],
-      line: 'skewboard serve: --speed "0" is not a number >= 0.001',
-    },
-    {
-      argv: ['serve', '--record-max-age', '60'],
-      line: 'skewboard serve: --record-max-age "60" is not a duration such as 90s, 15m, 1h or 2d',
-    },
-    {
-      argv: ['serve', '--no-record', '--record', 'r.ndjson'],
-      line: 'skewboard serve: --no-record does not go with --record',
-    },
-    {
-      argv: ['serve', '--allow-frame=yes'],
-      line: 'skewboard serve: --allow-frame takes no value, got "yes"',
-    },
-    {
-      argv: ['serve', '--source', 'carrier-pigeon'],
-      line: 'skewboard serve: --source "carrier-pigeon": unknown source; use sim:<scenario> (e.g. sim:lb-misconfig), replay:<file>, haproxy:<stats CSV URL> or prometheus:<base URL>',
-    },
-    { argv: ['serve', 'now'], line: 'skewboard serve: takes no arguments, got "now"' },
-    {
-      argv: ['serve', '--source', 'prometheus:http://127.0.0.1:9', '--preset', 'nope'],
-      line: 'skewboard serve: --preset "nope": unknown preset; use haproxy, envoy or istio',
-    },
-    {
-      argv: ['serve', '--preset', 'envoy'],
-      line: 'skewboard serve: --preset goes with --source prometheus:<base URL> only, not a sim: source',
-    },
-    {
-      argv: ['serve', '--source', 'haproxy:http://127.0.0.1:9/;csv', '--queries', 'q.json'],
-      line: 'skewboard serve: --queries goes with --source prometheus:<base URL> only, not a haproxy: source',
-    },
-    {
-      argv: [
-        'serve',
-        ...[
-          '--source',
-          'prometheus:http://127.0.0.1:9',
-          '--preset',
-          'istio',
-          '--queries',
-          'q.json',
+describe(
+  'usage errors: exit 2, one line naming the command and the option',
+  { timeout: 30_000 },
+  () => {
+    it.each([
+      {
+        argv: ['serve', '-p', '9205'],
+        line: 'skewboard serve: unknown option -p (did you mean --port?)',
+      },
+      {
+        argv: ['serve', '--port', '99999'],
+        line: 'skewboard serve: --port "99999" is not a port number, 0 to 65535',
+      },
+      {
+        argv: ['serve', '--speed', '0'],
+        line: 'skewboard serve: --speed "0" is not a number >= 0.001',
+      },
+      {
+        argv: ['serve', '--record-max-age', '60'],
+        line: 'skewboard serve: --record-max-age "60" is not a duration such as 90s, 15m, 1h or 2d',
+      },
+      {
+        argv: ['serve', '--no-record', '--record', 'r.ndjson'],
+        line: 'skewboard serve: --no-record does not go with --record',
+      },
+      {
+        argv: ['serve', '--allow-frame=yes'],
+        line: 'skewboard serve: --allow-frame takes no value, got "yes"',
+      },
+      {
+        argv: ['serve', '--source', 'carrier-pigeon'],
+        line: 'skewboard serve: --source "carrier-pigeon": unknown source; use sim:<scenario> (e.g. sim:lb-misconfig), replay:<file>, haproxy:<stats CSV URL> or prometheus:<base URL>',
+      },
+      { argv: ['serve', 'now'], line: 'skewboard serve: takes no arguments, got "now"' },
+      {
+        argv: ['serve', '--source', 'prometheus:http://127.0.0.1:9', '--preset', 'nope'],
+        line: 'skewboard serve: --preset "nope": unknown preset; use haproxy, envoy or istio',
+      },
+      {
+        argv: ['serve', '--preset', 'envoy'],
+        line: 'skewboard serve: --preset goes with --source prometheus:<base URL> only, not a sim: source',
+      },
+      {
+        argv: ['serve', '--source', 'haproxy:http://127.0.0.1:9/;csv', '--queries', 'q.json'],
+        line: 'skewboard serve: --queries goes with --source prometheus:<base URL> only, not a haproxy: source',
+      },
+      {
+        argv: [
+          'serve',
+          ...[
+            '--source',
+            'prometheus:http://127.0.0.1:9',
+            '--preset',
+            'istio',
+            '--queries',
+            'q.json',
+          ],
         ],
-      ],
-      line: "skewboard serve: --queries does not go with --preset: the file's queries replace a preset",
-    },
-    {
-      argv: ['serve', '--source', 'prometheus:http://127.0.0.1:9', '--queries', 'absent.json'],
-      line: 'skewboard serve: --queries absent.json: no such file',
-    },
-    {
-      argv: ['test-lb', 'lb.cfg', '--requests', 'many'],
-      line: 'skewboard test-lb: --requests "many" is not a number >= 1',
-    },
-    {
-      argv: ['test-lb', 'lb.cfg', '--kind', 'envoy'],
-      line: 'skewboard test-lb: --kind must be haproxy or nginx, not "envoy"',
-    },
-    {
-      argv: ['check', '--window', '1h'],
-      line: "skewboard check: --haproxy URL is required (the stats CSV's URL, e.g. http://lb:8404/stats;csv)",
-    },
-    {
-      argv: ['check', '--haproxy', 'http://lb/', '--window', '30'],
-      line: 'skewboard check: --window "30" is not a duration such as 90s, 15m, 1h or 2d',
-    },
-    {
-      argv: ['check', '--haproxy', 'http://lb/', '--window', '0'],
-      line: 'skewboard check: --window must be more than 0 and at most 1d',
-    },
-    {
-      argv: ['check', '--haproxy', 'http://lb/', '--window', '2d'],
-      line: 'skewboard check: --window must be more than 0 and at most 1d',
-    },
-    {
-      argv: ['analyze'],
-      line: 'skewboard analyze: takes exactly one recording: a file (.ndjson or .ndjson.gz), or - for stdin (<recording|->), got none',
-    },
-    {
-      argv: ['analyze', 'a.ndjson', '--confg', 'c.json'],
-      line: 'skewboard analyze: unknown option --confg (did you mean --config?)',
-    },
-    {
-      argv: ['annotations', 'import', 'pm.md', '--zone', 'UTC'],
-      line: 'skewboard annotations import: unknown option --zone (--help lists the options)',
-    },
-    {
-      argv: ['annotations'],
-      line: 'skewboard annotations: annotations needs a subcommand: import',
-    },
-    {
-      argv: ['frobnicate'],
-      line: 'skewboard: unknown command "frobnicate" (--help lists the commands)',
-    },
-    { argv: ['--verbose'], line: 'skewboard: unknown option --verbose (--help lists the options)' },
-  ])('$argv', async ({ argv, line }) => {
-    expect(await run(...argv)).toEqual({ status: 2, stdout: '', stderr: `${line}\n` });
-  });
-});
+        line: "skewboard serve: --queries does not go with --preset: the file's queries replace a preset",
+      },
+      {
+        argv: ['serve', '--source', 'prometheus:http://127.0.0.1:9', '--queries', 'absent.json'],
+        line: 'skewboard serve: --queries absent.json: no such file',
+      },
+      {
+        argv: ['test-lb', 'lb.cfg', '--requests', 'many'],
+        line: 'skewboard test-lb: --requests "many" is not a number >= 1',
+      },
+      {
+        argv: ['test-lb', 'lb.cfg', '--kind', 'envoy'],
+        line: 'skewboard test-lb: --kind must be haproxy or nginx, not "envoy"',
+      },
+      {
+        argv: ['check', '--window', '1h'],
+        line: "skewboard check: --haproxy URL is required (the stats CSV's URL, e.g. http://lb:8404/stats;csv)",
+      },
+      {
+        argv: ['check', '--haproxy', 'http://lb/', '--window', '30'],
+        line: 'skewboard check: --window "30" is not a duration such as 90s, 15m, 1h or 2d',
+      },
+      {
+        argv: ['check', '--haproxy', 'http://lb/', '--window', '0'],
+        line: 'skewboard check: --window must be more than 0 and at most 1d',
+      },
+      {
+        argv: ['check', '--haproxy', 'http://lb/', '--window', '2d'],
+        line: 'skewboard check: --window must be more than 0 and at most 1d',
+      },
+      {
+        argv: ['analyze'],
+        line: 'skewboard analyze: takes exactly one recording: a file (.ndjson or .ndjson.gz), or - for stdin (<recording|->), got none',
+      },
+      {
+        argv: ['analyze', 'a.ndjson', '--confg', 'c.json'],
+        line: 'skewboard analyze: unknown option --confg (did you mean --config?)',
+      },
+      {
+        argv: ['annotations', 'import', 'pm.md', '--zone', 'UTC'],
+        line: 'skewboard annotations import: unknown option --zone (--help lists the options)',
+      },
+      {
+        argv: ['annotations'],
+        line: 'skewboard annotations: annotations needs a subcommand: import',
+      },
+      {
+        argv: ['frobnicate'],
+        line: 'skewboard: unknown command "frobnicate" (--help lists the commands)',
+      },
+      {
+        argv: ['--verbose'],
+        line: 'skewboard: unknown option --verbose (--help lists the options)',
+      },
+    ])('$argv', async ({ argv, line }) => {
+      expect(await run(...argv)).toEqual({ status: 2, stdout: '', stderr: `${line}\n` });
+    });
+  },
+);
 
 describe('bin.js, as a user runs it', { timeout: 30_000 }, () => {
   const skewboard = (...argv: string[]) =>

@@ -11,7 +11,7 @@ import { CHROMIUM, CHROMIUM_FLAGS, freePort, ROOT, startGateway, tempDir } from 
 
 const BIN = join(ROOT, 'src', 'gateway', 'bin.js');
 // a loaded 2-core machine starts Chromium and a page slowly; generous, never slept through
-const DEADLINE_MS = 60_000;
+const DEADLINE_MS = 120_000;
 const REPLY_MS = 5_000;
 const LIVE = JSON.stringify({ heatmap: true, connection: 'live', sameDocument: false });
 
@@ -179,7 +179,7 @@ describe('skewboard wall-watchdog', () => {
       async () => (last = await wallState(cdp)) === LIVE,
       () => `the wall page did not come back (last ${last})\n${logOf(watchdog)()}`,
     );
-  }, 180_000);
+  }, 400_000);
 
   it('waits for a browser that restarts, says so once, and watches its page', async () => {
     const gateway = await startGateway([]);
@@ -215,5 +215,5 @@ describe('skewboard wall-watchdog', () => {
       async () => (last = await wallState(cdp)) === LIVE,
       () => `the wall page did not come back (last ${last})\n${logOf(watchdog)()}`,
     );
-  }, 240_000);
+  }, 600_000);
 });

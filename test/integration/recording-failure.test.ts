@@ -22,7 +22,7 @@ import { RETRY_MS } from '../../src/gateway/recording/append-line';
 import { freePort, ROOT, tempDir } from '../e2e/harness';
 
 const BIN = join(ROOT, 'src', 'gateway', 'bin.js');
-const TEST_MS = 30_000;
+const TEST_MS = 150_000;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -66,7 +66,7 @@ async function serve(args: string[]) {
 const until = async <T>(
   get: () => T | undefined | false,
   what: string,
-  ms = 15_000,
+  ms = 60_000,
 ): Promise<T> => {
   const deadline = Date.now() + ms;
   for (;;) {

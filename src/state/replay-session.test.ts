@@ -5,7 +5,7 @@ import { buildAlertTimeline, type AlertTimeline } from '../core/alert-timeline';
 import { parseRecording } from '../core/recording';
 import { unpackRecording } from '../core/recording-contents';
 import type { LoadedRecording } from './load-recording';
-import { startReplay } from './replay-session';
+import { startReplay, type ReplayController } from './replay-session';
 import { createDashboardStore } from './store';
 
 // the seed incident at 10 s frames, 09:30 to 10:50: across the load-balancer change
@@ -77,8 +77,8 @@ const firingRules = (s: ReturnType<ReturnType<typeof createDashboardStore>['getS
 
 // a generous timeout: the deadlines inside are what a loaded machine needs, not the default 5 s
 describe('a recording under review', { timeout: 60_000 }, () => {
-  it('takes the page over: its frames, source and notes, paused at its start', async () => {
-    const { state, cursor } = await reviewing();
+  it('takes the page over: its frames, source and notes, paused where it was opened', async () => {
+    const { state, cursor } = await reviewing(startT);
     expect(state().connection).toBe('replay');
     expect(state().source).toMatchObject({ mode: 'replay', source: 'replay:incident.ndjson' });
     expect(state().series.length).toBe(480);
@@ -86,6 +86,45 @@ describe('a recording under review', { timeout: 60_000 }, () => {
     expect(cursor()).toBe(startT);
     expect(state().viewEndT).toBe(startT);
     expect(state().annotations.some((a) => a.t === CHANGE)).toBe(true);
+    // every alert episode of the recording is known, whatever the cursor shows
+    expect(state().replay!.alertEpisodes!.map((a) => a.t)).toContain(skewFired);
+    expect(state().annotations.filter((a) => a.kind === 'alert')).toEqual([]);
+  });
+
+  it('opened without a time, lands on the first note, then on the first alert once known', async () => {
+    const store = createDashboardStore();
+    let settle!: (t: AlertTimeline) => void;
+    const { loaded } = recording(new Promise((resolve) => (settle = resolve)));
+    startReplay(store, loaded);
+    const state = store.getState;
+    // the recording's first note is the load-balancer change
+    expect(state().replay!.cursor).toBe(CHANGE);
+    settle(timeline);
+    await loaded.alerts;
+    await Promise.resolve();
+    expect(state().replay!.cursor).toBe(skewFired);
+    expect(state().viewEndT).toBe(skewFired);
+    expect(firingRules(state())).toEqual(['share-skew app-04,app-07']);
+  });
+
+  it.each([
+    { name: 'a seek', move: (c: ReplayController) => c.seek(startT + 60_000) },
+    { name: 'a step', move: (c: ReplayController) => c.step(1) },
+    { name: 'play', move: (c: ReplayController) => c.play() },
+  ])('a reviewer who moved the cursor ($name) keeps it when the alerts come', async ({ move }) => {
+    const store = createDashboardStore();
+    let settle!: (t: AlertTimeline) => void;
+    const { loaded } = recording(new Promise((resolve) => (settle = resolve)));
+    const controls = startReplay(store, loaded);
+    move(controls);
+    controls.pause();
+    const moved = store.getState().replay!.cursor;
+    expect(moved).not.toBe(skewFired);
+    settle(timeline);
+    await loaded.alerts;
+    await Promise.resolve();
+    expect(store.getState().replay!.cursor).toBe(moved);
+    controls.dispose();
   });
 
   it.each([
@@ -99,7 +138,7 @@ describe('a recording under review', { timeout: 60_000 }, () => {
   });
 
   it('plays: each animation frame moves the cursor by the wall time passed times the speed', async () => {
-    const { controls, state, cursor } = await reviewing();
+    const { controls, state, cursor } = await reviewing(startT);
     controls.play();
     expect(state().replay!.playing).toBe(true);
     animationFrame(1_000);
@@ -140,7 +179,7 @@ describe('a recording under review', { timeout: 60_000 }, () => {
   });
 
   it('seeks within the recording, showing the alerts as they stood then', async () => {
-    const { controls, state, cursor } = await reviewing();
+    const { controls, state, cursor } = await reviewing(startT);
     controls.seek(skewFired - 10_000);
     expect(firingRules(state())).toEqual([]);
     controls.seek(skewFired);

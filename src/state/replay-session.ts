@@ -1,12 +1,14 @@
 /**
  * A loaded recording under review: its frames in one typed-array store, its alerts computed
  * once on the frames' clock, and a cursor that play, scrub and step move. Moving the cursor
- * pins the view there and shows the alerts as they stood at that moment.
+ * pins the view there and shows the alerts as they stood at that moment. Opened without a
+ * time, it lands on the incident (replay-landing.ts), once the alerts are known.
  */
 import { NO_ALERTS, type AlertTimeline } from '../core/alert-timeline';
 import type { DraftOptions } from '../core/postmortem/draft';
 import { alertAnnotations } from './alert-annotation';
 import type { LoadedRecording } from './load-recording';
+import { landingTime } from './replay-landing';
 import type { DashboardStore } from './store';
 
 export interface ReplayController {
@@ -67,7 +69,12 @@ export function startReplay(
   };
 
   const clamp = (t: number) => Math.min(endT, Math.max(startT, t));
-  const cursor0 = clamp(initialT ?? startT);
+  // without a time asked for, the cursor lands on the incident until someone moves it: on the
+  // first note now, on the first alert once the detector has found it
+  let landing = initialT === undefined;
+  const cursor0 = clamp(
+    initialT ?? landingTime({ startT, endT, annotations, alertEvents: NO_ALERTS.events }),
+  );
   state().setReplay({
     name: recording.name,
     startT,
@@ -86,7 +93,15 @@ export function startReplay(
     (timeline) => {
       if (disposed) return;
       alerts = timeline;
-      state().patchReplay({ eventTimes: eventTimesWith(alerts), alertsPending: false });
+      const landed = landing
+        ? { cursor: landingTime({ startT, endT, annotations, alertEvents: alerts.events }) }
+        : {};
+      state().patchReplay({
+        eventTimes: eventTimesWith(alerts),
+        alertEpisodes: alertAnnotations(alerts.events),
+        alertsPending: false,
+        ...landed,
+      });
       shownAlertEvents = -1;
       applyCursor(state().replay?.cursor ?? cursor0);
     },
@@ -117,6 +132,7 @@ export function startReplay(
 
   const controller: ReplayController = {
     seek(t) {
+      landing = false;
       const next = clamp(t);
       state().patchReplay({ cursor: next });
       applyCursor(next);
@@ -124,6 +140,7 @@ export function startReplay(
     play() {
       const replay = state().replay;
       if (!replay || replay.playing) return;
+      landing = false;
       // from the end, play starts over
       if (replay.cursor >= endT) controller.seek(startT);
       state().patchReplay({ playing: true });

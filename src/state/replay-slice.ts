@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { Annotation } from '../core/protocol';
 import type { ReplayController } from './replay-session';
 
 /** A recording under review: its span, its events, and where the cursor is. */
@@ -11,6 +12,8 @@ export interface ReplayState {
   eventTimes: number[];
   /** true until the detector has run over the recording */
   alertsPending?: boolean;
+  /** every alert episode over the whole recording, whatever the cursor (the overview's) */
+  alertEpisodes?: Annotation[];
   cursor: number;
   playing: boolean;
   /** simulated ms per wall ms */

@@ -4,11 +4,15 @@ import { formatDateTime, parseClockAfter } from '../../core/time-format';
 import { rangeBetween } from '../../state/annotation-list';
 import { REPLAY_SPEEDS } from '../../state/replay-session';
 import { ANNOTATION_STYLE } from '../annotation-style';
+import { ReviewOverview } from '../Overview';
 import { useDashboard } from '../store-context';
 import { useReplayKeys } from './use-replay-keys';
 import { useReplayUrl } from './use-replay-url';
 
-/** Review controls: play, speed, scrub with the events marked, step, jump, and the clock. */
+/**
+ * Review controls: play, speed, scrub with the events marked and the whole recording under it,
+ * step, jump, and the clock.
+ */
 export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
   const replay = useDashboard((s) => s.replay);
   const controls = useDashboard((s) => s.replayControls);
@@ -78,18 +82,21 @@ export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
         </div>
       )}
       <div className="replay-scrub">
-        <input
-          type="range"
-          aria-label="Replay position"
-          data-testid="replay-scrub"
-          min={replay.startT}
-          max={replay.endT}
-          step={replay.intervalMs}
-          value={replay.cursor}
-          disabled={kiosk}
-          onChange={(e) => controls.seek(Number(e.target.value))}
-        />
-        <ReplayMarks annotations={annotations} startT={replay.startT} endT={replay.endT} />
+        <div className="replay-track">
+          <input
+            type="range"
+            aria-label="Replay position"
+            data-testid="replay-scrub"
+            min={replay.startT}
+            max={replay.endT}
+            step={replay.intervalMs}
+            value={replay.cursor}
+            disabled={kiosk}
+            onChange={(e) => controls.seek(Number(e.target.value))}
+          />
+          <ReplayMarks annotations={annotations} startT={replay.startT} endT={replay.endT} />
+        </div>
+        <ReviewOverview replay={replay} controls={controls} tz={tz} kiosk={kiosk} />
       </div>
       {!kiosk && (
         <form

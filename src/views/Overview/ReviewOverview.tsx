@@ -1,0 +1,213 @@
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { buildLatencyLut } from '../../core/colour-scale';
+import type { Annotation } from '../../core/protocol';
+import { overviewOfSeries } from '../../core/series-overview';
+import { formatClock } from '../../core/time-format';
+import type { ReplayController } from '../../state/replay-session';
+import type { ReplayState } from '../../state/replay-slice';
+import { shownWindowOf } from '../../state/shown-window';
+import { ANNOTATION_STYLE } from '../annotation-style';
+import { TimeAxis } from '../Heatmap/TimeAxis';
+import type { MarkerGroup } from '../Heatmap/marker-groups';
+import { useDashboard } from '../store-context';
+import { overviewEvents, overviewFlags, spanFraction, spanGeometry } from './overview-marks';
+import { paintOverview } from './overview-pixels';
+import { useBoxSize } from './use-box-size';
+import { useOverviewSeek } from './use-overview-seek';
+
+const LUT = buildLatencyLut();
+/** a flag's head, in the strip's font size: closer flags are joined */
+const FLAG_EM = 1.3;
+/** titles listed in a joined flag's tooltip */
+const GROUP_TITLES = 5;
+
+export interface ReviewOverviewProps {
+  replay: ReplayState;
+  controls: ReplayController;
+  tz: string;
+  kiosk: boolean;
+}
+
+/**
+ * In a review, under the scrub bar: every server over the whole recording (the heatmap's
+ * colours, the worst p95 of each slice of time), its alerts and notes, the heatmap's window
+ * outlined; a click or a drag moves the cursor. Time labels under it.
+ */
+export function ReviewOverview({ replay, controls, tz, kiosk }: ReviewOverviewProps) {
+  const { startT: from, endT: to, cursor } = replay;
+  const boxRef = useRef<HTMLDivElement>(null);
+  const size = useBoxSize(boxRef);
+  const seek = useOverviewSeek({ from, to, intervalMs: replay.intervalMs }, controls, !kiosk);
+  // the span the heatmap shows, clipped to the recording
+  const windowFrom = useDashboard((s) => shownWindowOf(s).from);
+  const windowTo = useDashboard((s) => shownWindowOf(s).to);
+  const x = (t: number) => `${spanFraction(t, from, to) * 100}%`;
+  const left = spanFraction(windowFrom, from, to);
+  const right = spanFraction(windowTo, from, to);
+  return (
+    <div className="overview">
+      <div
+        ref={boxRef}
+        className="overview-box"
+        data-testid="overview"
+        data-from={from}
+        data-to={to}
+        role="group"
+        aria-label="The whole recording at a glance"
+        {...seek}
+      >
+        <OverviewCanvas from={from} to={to} width={size.width} height={size.height} />
+        <AlertSpans episodes={replay.alertEpisodes} from={from} to={to} />
+        <div
+          className="overview-window"
+          data-testid="overview-window"
+          data-from={Math.max(from, windowFrom)}
+          data-to={Math.min(to, windowTo)}
+          style={{ left: `${left * 100}%`, width: `${(right - left) * 100}%` }}
+        />
+        <div className="overview-cursor" style={{ left: x(cursor) }} />
+        <OverviewFlags
+          episodes={replay.alertEpisodes}
+          from={from}
+          to={to}
+          cursor={cursor}
+          flagWidth={size.width > 0 ? (FLAG_EM * size.em) / size.width : 0}
+          tz={tz}
+        />
+      </div>
+      <TimeAxis geometry={spanGeometry(from, to)} tz={tz} />
+    </div>
+  );
+}
+
+interface OverviewCanvasProps {
+  from: number;
+  to: number;
+  width: number;
+  height: number;
+}
+
+/** The cells: worked out when the recording or the strip's size changes, not as the cursor moves. */
+const OverviewCanvas = memo(function OverviewCanvas({
+  from,
+  to,
+  width,
+  height,
+}: OverviewCanvasProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const series = useDashboard((s) => s.series);
+  // one slice per pixel column of the strip
+  const slices = Math.round(width);
+  const overview = useMemo(
+    () => (slices > 0 ? overviewOfSeries(series, from, to, slices) : undefined),
+    [series, from, to, slices],
+  );
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (canvas && overview) paintOverview(canvas, overview, height, LUT);
+  }, [overview, height]);
+  return <canvas ref={canvasRef} className="overview-canvas" aria-hidden="true" />;
+});
+
+interface AlertSpansProps {
+  episodes: readonly Annotation[] | undefined;
+  from: number;
+  to: number;
+}
+
+/** Each alert episode as a bar along the strip's top, from firing to resolved (or the end). */
+const AlertSpans = memo(function AlertSpans({ episodes = [], from, to }: AlertSpansProps) {
+  return (
+    <>
+      {episodes.map((a) => {
+        const start = spanFraction(a.t, from, to);
+        const end = spanFraction(a.endT ?? to, from, to);
+        return (
+          <div
+            key={a.id}
+            className="overview-alert"
+            data-testid="overview-alert"
+            style={{ left: `${start * 100}%`, width: `max(2px, ${(end - start) * 100}%)` }}
+          />
+        );
+      })}
+    </>
+  );
+});
+
+interface OverviewFlagsProps {
+  episodes: readonly Annotation[] | undefined;
+  from: number;
+  to: number;
+  cursor: number;
+  /** a flag's width, as a fraction of the strip's */
+  flagWidth: number;
+  tz: string;
+}
+
+/** Every note and alert of the recording as a flag, from the start; those past the cursor dimmed. */
+function OverviewFlags({ episodes = [], from, to, cursor, flagWidth, tz }: OverviewFlagsProps) {
+  const annotations = useDashboard((s) => s.annotations);
+  const events = useMemo(() => overviewEvents(annotations, episodes), [annotations, episodes]);
+  const flags = useMemo(
+    () => overviewFlags(events, from, to, flagWidth),
+    [events, from, to, flagWidth],
+  );
+  return (
+    <>
+      {flags.map((f) => (
+        <Flag
+          key={events[f.start]!.id}
+          flag={f}
+          events={events}
+          left={spanFraction(f.t, from, to)}
+          after={f.t > cursor}
+          tz={tz}
+        />
+      ))}
+    </>
+  );
+}
+
+interface FlagProps {
+  flag: MarkerGroup;
+  events: readonly Annotation[];
+  left: number;
+  after: boolean;
+  tz: string;
+}
+
+const Flag = memo(function Flag({ flag, events, left, after, tz }: FlagProps) {
+  const members = events.slice(flag.start, flag.start + flag.count);
+  const first = members[0]!;
+  const style = flag.kind === undefined ? undefined : ANNOTATION_STYLE[flag.kind];
+  const colour = style?.colour ?? '#90a4ae';
+  const line = (a: Annotation) =>
+    `${formatClock(a.t, tz)} ${ANNOTATION_STYLE[a.kind].label}: ${a.title}`;
+  const title =
+    flag.count === 1
+      ? line(first)
+      : [
+          `${flag.count} events`,
+          ...members.slice(0, GROUP_TITLES).map(line),
+          ...(flag.count > GROUP_TITLES ? [`and ${flag.count - GROUP_TITLES} more`] : []),
+        ].join('\n');
+  return (
+    <span
+      className={after ? 'overview-flag after-cursor' : 'overview-flag'}
+      data-testid="overview-flag"
+      data-annotation-id={first.id}
+      data-t={flag.t}
+      data-count={flag.count}
+      data-after-cursor={after}
+      role="img"
+      aria-label={title}
+      title={title}
+      style={{ left: `${left * 100}%`, borderColor: colour }}
+    >
+      <span className="overview-flag-head" style={{ background: colour }}>
+        {flag.count > 1 ? (flag.count > 9 ? '9+' : flag.count) : (style?.icon ?? '•')}
+      </span>
+    </span>
+  );
+});

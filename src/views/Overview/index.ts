@@ -1,0 +1,1 @@
+export { ReviewOverview, type ReviewOverviewProps } from './ReviewOverview';

@@ -56,14 +56,20 @@ describe('reviewing the sample incident', () => {
     }
   }
 
-  it('opens from a link on the start page, at the start of the recording', async () => {
+  it('opens from a link on the start page, at the first alert', async () => {
     await page.goto(gateway.url);
     await page.locator('[data-testid=sample-link]').click();
     await waitFor(() => attr(page, '[data-testid=connection]', 'data-state'), 'replay');
-    expect(await cursor(page)).toBe(local('09:30:10'));
     expect(await page.locator('[data-testid=heatmap-row]').count()).toBe(10);
     await waitFor(() => page.locator('[data-testid=alerts-pending]').count(), 0);
-    expect(await page.locator('[data-testid=alert]').count()).toBe(0);
+    // `skewboard analyze` on the same frames fires share-skew at 09:55:20
+    await waitFor(() => cursor(page), local('09:55:20'));
+    expect(await page.locator('[data-testid=alert]').count()).toBe(1);
+    expect(await attr(page, '[data-testid=alert]', 'data-rule')).toBe('share-skew');
+    // the start is a Home away
+    await page.keyboard.press('Home');
+    await waitFor(() => cursor(page), local('09:30:10'));
+    await waitFor(() => page.locator('[data-testid=alert]').count(), 0);
   });
 
   it('plays at 60x and pauses', async () => {
@@ -291,7 +297,8 @@ describe('recordings that are not whole', () => {
     );
     expect(await page.locator('[data-testid=heatmap-row]').count()).toBe(10);
     // the review spans exactly the whole frames: from the first, to the last before the cut
-    expect(await cursor(page)).toBe(keptTimes[0]);
+    await page.keyboard.press('Home');
+    await waitFor(() => cursor(page), keptTimes[0]);
     await page.keyboard.press('End');
     await waitFor(() => cursor(page), keptTimes.at(-1));
     await page.close();

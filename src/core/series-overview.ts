@@ -4,7 +4,7 @@
  * latency, any latency beats idle). One pass over the store's columns, so the overview of
  * a two-hour review is worked out in the time of a repaint.
  */
-import type { SeriesStore } from './series-store';
+import type { SeriesStore, ServerSeries } from './series-store';
 
 /** a cell with no sample in its slice */
 export const OVERVIEW_EMPTY = -Infinity;
@@ -62,22 +62,40 @@ export function overviewOfSeries(
     sliceOf[kept++] = slice;
   }
   for (let r = 0; r < servers.length; r++) {
-    const { requests, p95, up } = servers[r]!;
-    const base = r * n;
-    for (let k = 0; k < kept; k++) {
-      const slot = slots[k]!;
-      const cell = base + sliceOf[k]!;
-      const value = cellValue(requests[slot]!, p95[slot]!, up[slot]!);
-      if (value > cells[cell]!) cells[cell] = value;
-    }
+    fillRow(servers[r]!, slots, sliceOf, kept, cells.subarray(r * n, (r + 1) * n));
   }
   return { from, to, slices: n, servers: servers.map((s) => s.id), cells };
 }
 
-/** a sample as the heatmap colours it: down, no sample, idle, or its p95 */
-function cellValue(requests: number, p95: number, up: number): number {
-  if (up === 0) return OVERVIEW_DOWN;
-  if (Number.isNaN(requests)) return OVERVIEW_EMPTY;
-  if (requests === 0 || Number.isNaN(p95)) return OVERVIEW_IDLE;
-  return p95;
+/**
+ * One server's row: the worst sample of each slice, the frames given as their slots and
+ * slices in time order, so a run of frames fills one slice and its worst is written once.
+ */
+function fillRow(
+  { requests, p95, up }: ServerSeries,
+  slots: Int32Array,
+  sliceOf: Int32Array,
+  kept: number,
+  row: Float32Array,
+): void {
+  let k = 0;
+  while (k < kept) {
+    const slice = sliceOf[k]!;
+    let worst = OVERVIEW_EMPTY;
+    for (; k < kept && sliceOf[k] === slice; k++) {
+      const slot = slots[k]!;
+      // as the heatmap colours a sample: down, no sample, idle, else its p95 (written out
+      // here rather than called: this runs for every sample of the recording)
+      let value: number;
+      if (up[slot] === 0) value = OVERVIEW_DOWN;
+      else {
+        const served = requests[slot]!;
+        if (served !== served) continue;
+        const latency = p95[slot]!;
+        value = served === 0 || latency !== latency ? OVERVIEW_IDLE : latency;
+      }
+      if (value > worst) worst = value;
+    }
+    row[slice] = worst;
+  }
 }

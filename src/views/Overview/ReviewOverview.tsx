@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { buildLatencyLut } from '../../core/colour-scale';
 import type { Annotation } from '../../core/protocol';
 import { overviewOfSeries } from '../../core/series-overview';
@@ -87,7 +87,11 @@ interface OverviewCanvasProps {
   height: number;
 }
 
-/** The cells: worked out when the recording or the strip's size changes, not as the cursor moves. */
+/**
+ * The cells, worked out when the recording or the strip's size changes, never as the cursor
+ * moves; after the review's first paint (an effect, not a layout effect), so opening a
+ * recording shows the heatmap without waiting for a pass over every sample.
+ */
 const OverviewCanvas = memo(function OverviewCanvas({
   from,
   to,
@@ -98,14 +102,11 @@ const OverviewCanvas = memo(function OverviewCanvas({
   const series = useDashboard((s) => s.series);
   // one slice per pixel column of the strip
   const slices = Math.round(width);
-  const overview = useMemo(
-    () => (slices > 0 ? overviewOfSeries(series, from, to, slices) : undefined),
-    [series, from, to, slices],
-  );
-  useLayoutEffect(() => {
+  useEffect(() => {
     const canvas = canvasRef.current;
-    if (canvas && overview) paintOverview(canvas, overview, height, LUT);
-  }, [overview, height]);
+    if (!canvas || slices <= 0) return;
+    paintOverview(canvas, overviewOfSeries(series, from, to, slices), height, LUT);
+  }, [series, from, to, slices, height]);
   return <canvas ref={canvasRef} className="overview-canvas" aria-hidden="true" />;
 });
 

@@ -29,20 +29,31 @@ export function fillOverviewPixels(
   colours: CellColours = DEFAULT_CELL_COLOURS,
 ): void {
   const servers = o.servers.length;
-  const { slices, cells } = o;
   pixels.fill(colours.empty);
   for (let r = 0; r < rows && servers > 0; r++) {
     const first = Math.floor((r * servers) / rows);
     const end = Math.max(first + 1, Math.floor(((r + 1) * servers) / rows));
-    const base = r * slices;
-    for (let s = 0; s < slices; s++) {
-      let worst = OVERVIEW_EMPTY;
-      for (let k = first; k < end; k++) {
-        const v = cells[k * slices + s]!;
-        if (v > worst) worst = v;
-      }
-      pixels[base + s] = colourOf(worst, lut, colours);
+    const row = pixels.subarray(r * o.slices, (r + 1) * o.slices);
+    fillRow(row, o, first, end, lut, colours);
+  }
+}
+
+/** One pixel row: the worst of servers [first, end) in each slice. */
+function fillRow(
+  row: Uint32Array,
+  { slices, cells }: SeriesOverview,
+  first: number,
+  end: number,
+  lut: Uint32Array,
+  colours: CellColours,
+): void {
+  for (let s = 0; s < slices; s++) {
+    let worst = OVERVIEW_EMPTY;
+    for (let k = first; k < end; k++) {
+      const v = cells[k * slices + s]!;
+      if (v > worst) worst = v;
     }
+    row[s] = colourOf(worst, lut, colours);
   }
 }
 

@@ -20,6 +20,8 @@ const LUT = buildLatencyLut();
 const FLAG_EM = 1.3;
 /** titles listed in a joined flag's tooltip */
 const GROUP_TITLES = 5;
+/** the episodes while the detector runs: one array, so memoised lists are not redone */
+const NO_EPISODES: readonly Annotation[] = [];
 
 export interface ReviewOverviewProps {
   replay: ReplayState;
@@ -48,7 +50,7 @@ export function ReviewOverview({ replay, controls, tz, kiosk }: ReviewOverviewPr
     <div className="overview">
       <div
         ref={boxRef}
-        className="overview-box"
+        className={kiosk ? 'overview-box' : 'overview-box seekable'}
         data-testid="overview"
         data-from={from}
         data-to={to}
@@ -117,7 +119,7 @@ interface AlertSpansProps {
 }
 
 /** Each alert episode as a bar along the strip's top, from firing to resolved (or the end). */
-const AlertSpans = memo(function AlertSpans({ episodes = [], from, to }: AlertSpansProps) {
+const AlertSpans = memo(function AlertSpans({ episodes = NO_EPISODES, from, to }: AlertSpansProps) {
   return (
     <>
       {episodes.map((a) => {
@@ -147,7 +149,14 @@ interface OverviewFlagsProps {
 }
 
 /** Every note and alert of the recording as a flag, from the start; those past the cursor dimmed. */
-function OverviewFlags({ episodes = [], from, to, cursor, flagWidth, tz }: OverviewFlagsProps) {
+function OverviewFlags({
+  episodes = NO_EPISODES,
+  from,
+  to,
+  cursor,
+  flagWidth,
+  tz,
+}: OverviewFlagsProps) {
   const annotations = useDashboard((s) => s.annotations);
   const events = useMemo(() => overviewEvents(annotations, episodes), [annotations, episodes]);
   const flags = useMemo(

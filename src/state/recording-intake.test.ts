@@ -43,7 +43,7 @@ const figures = (store: SeriesStore) => ({
   })),
 });
 
-describe('the recording intake (the loader worker)', () => {
+describe('the recording intake (the loader worker)', { timeout: 30_000 }, () => {
   const expected = unpackRecording(parseRecording(text).payloads);
 
   it('hands over the frames as a store, then the detector’s alerts', () => {

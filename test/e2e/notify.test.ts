@@ -139,7 +139,9 @@ describe('desktop notifications', () => {
   });
 
   it('live: a firing and its resolution notify; turned off, nothing more, and it stays off', async () => {
-    gateway = await startGateway(['--speed', '600', '--no-record']);
+    // the skew fires from 09:55 to 12:00 of the incident: 25 s at this speed, time enough on
+    // a loaded machine to see the title while it fires (12 s at 600x was not always)
+    gateway = await startGateway(['--speed', '300', '--no-record']);
     browser = await launchBrowser();
     const open = async (): Promise<{ context: BrowserContext; page: Page }> => {
       const context = await browser!.newContext({ viewport: { width: 1400, height: 900 } });
@@ -168,7 +170,7 @@ describe('desktop notifications', () => {
     expect(await quiets.page.evaluate(() => localStorage.getItem('skewboard.notify'))).toBe('off');
 
     expect(await firedSkew(keeps.page)).toBe(true);
-    await expect.poll(() => keeps.page.title()).toMatch(/^⚠ \d firing · /);
+    await expect.poll(() => keeps.page.title(), { timeout: 30_000 }).toMatch(/^⚠ \d firing · /);
 
     // the 12:00 fix: the one who kept them on is told; the other is not
     const resolvedSkew = async (page: Page) =>

@@ -23,7 +23,9 @@ export function TimeAxis({ geometry, tz }: { geometry: HeatmapGeometry; tz: stri
     if (!axis) return;
     const measure = () => {
       const next: AxisBox = {
-        width: axis.clientWidth,
+        // clientWidth rounds a width of 1279.6 up to 1280, which would let the last label
+        // run a fraction of a pixel into the zone label flush at the real right edge
+        width: Math.floor(axis.getBoundingClientRect().width),
         labelWidth: Math.ceil(probeRef.current?.getBoundingClientRect().width ?? 0),
         zoneWidth: Math.ceil(zoneRef.current?.getBoundingClientRect().width ?? 0),
         // half a label: a reader sees two times, not one long one

@@ -8,14 +8,16 @@
  * holds a full window: 720 frames of 5 s) and at the end of every simulated day; the goal is
  * the end within 10% of the first hour. The peer is the page itself after that first hour.
  *
- *   npx tsx test/bench/week-soak.ts [--days 7] [out.json]
+ *   npx tsx test/bench/week-soak.ts [--days 7] [--snapshots DIR] [out.json]
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { SERIES_CAPACITY } from '../../src/state/series-slice';
 import { launchBrowser } from '../e2e/harness';
 import { buildApp } from './lib/app-build';
 import { startChurningGateway } from './lib/churning-gateway';
-import { cdpOf, compiledCodeBytes, heapAfterGc } from './lib/page-probe';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cdpOf, compiledCodeBytes, heapAfterGc, heapSnapshot } from './lib/page-probe';
 import { goal, goalTable, mib, table, writeResult } from './lib/report';
 import { resources } from './lib/resources';
 import { serveStatic } from './lib/static-server';
@@ -23,6 +25,9 @@ import { serveStatic } from './lib/static-server';
 const argv = process.argv.slice(2);
 const flag = argv.indexOf('--days');
 const DAYS = flag >= 0 ? Number(argv[flag + 1]) : 7;
+// where to keep the heap snapshot of each sample, to compare in DevTools (a leak's hunt)
+const snapshotsFlag = argv.indexOf('--snapshots');
+const SNAPSHOTS = snapshotsFlag >= 0 ? argv[snapshotsFlag + 1] : undefined;
 const SERVERS = 500;
 const HOUR = 3600_000;
 // 5 s frames: the page's 720-frame window is one simulated hour, so after the first hour the
@@ -81,7 +86,9 @@ async function sample(page: Page, cdp: CDPSession, hour: number): Promise<Sample
   while ((await shownSeq(page)) < gateway.seq) await page.waitForTimeout(100);
   await page.waitForTimeout(1500);
   const heap = await heapAfterGc(cdp);
-  const code = await compiledCodeBytes(cdp);
+  const snapshot = await heapSnapshot(cdp);
+  const code = compiledCodeBytes(snapshot);
+  if (SNAPSHOTS) writeFileSync(join(SNAPSHOTS, `hour-${hour}.heapsnapshot`), snapshot);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const nodes = metrics.find((m) => m.name === 'Nodes')?.value ?? NaN;
   const dom = await page.evaluate(() => ({

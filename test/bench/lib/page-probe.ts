@@ -100,13 +100,8 @@ interface HeapSnapshotJson {
   nodes: number[];
 }
 
-/**
- * Bytes of V8's compiled code in the page's heap (its `code` objects: bytecode, machine code
- * and their tables), from a heap snapshot. V8 goes on compiling a page's hot functions for
- * hours, so this part grows with the code the page has run, bounded by its source, not with
- * the data it holds.
- */
-export async function compiledCodeBytes(cdp: CDPSession): Promise<number> {
+/** A heap snapshot of the page, as the JSON text DevTools saves (a .heapsnapshot file). */
+export async function heapSnapshot(cdp: CDPSession): Promise<string> {
   const chunks: string[] = [];
   const onChunk = (e: { chunk: string }) => void chunks.push(e.chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
@@ -115,7 +110,16 @@ export async function compiledCodeBytes(cdp: CDPSession): Promise<number> {
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
   }
-  const { snapshot, nodes } = JSON.parse(chunks.join('')) as HeapSnapshotJson;
+  return chunks.join('');
+}
+
+/**
+ * Bytes of V8's compiled code in a heap snapshot (its `code` objects: bytecode, machine code
+ * and their tables). V8 goes on compiling a page's hot functions for hours, so this part grows
+ * with the code the page has run, bounded by its source, not with the data it holds.
+ */
+export function compiledCodeBytes(snapshotJson: string): number {
+  const { snapshot, nodes } = JSON.parse(snapshotJson) as HeapSnapshotJson;
   const fields = snapshot.meta.node_fields;
   const type = fields.indexOf('type');
   const size = fields.indexOf('self_size');

@@ -2,12 +2,13 @@
  * The package as a user gets it: `npm pack` of this checkout, installed with npm into a folder
  * of its own. Shared by the package test and the package benchmark.
  *
- * The pack runs in a copy of the checkout (its node_modules linked, not copied): `prepack`
- * builds the page into dist/ and the gateway into lib/, and in the checkout that build would
- * replace the dist/ that the browser tests running beside it are serving.
+ * The pack runs in a copy of the checkout: `prepack` builds the page into dist/ and the gateway
+ * into lib/ (with the checkout's node_modules linked), and in the checkout that build would
+ * replace the dist/ that the browser tests running beside it are serving. The copy then gets
+ * the gateway's own libraries from the lockfile, which the package bundles.
  */
 import { spawn } from 'node:child_process';
-import { cp, readdir, symlink } from 'node:fs/promises';
+import { cp, readdir, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from '../e2e/harness';
 
@@ -82,10 +83,24 @@ export async function packCheckout(scratch: string): Promise<string> {
     if (NOT_COPIED.has(entry) || entry.endsWith('.tgz')) continue;
     await cp(join(ROOT, entry), join(copy, entry), { recursive: true });
   }
-  await symlink(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  // prepack's build, with the checkout's tools
+  const linked = join(copy, 'node_modules');
+  await symlink(join(ROOT, 'node_modules'), linked, 'dir');
+  must('npm run prepack', await run('npm', ['run', 'prepack'], { cwd: copy, timeoutMs: 600_000 }));
+  // then the gateway's own libraries, installed for real from the lockfile: npm bundles what
+  // a linked node_modules holds only one level deep (sirv, but not the totalist sirv needs)
+  await rm(linked);
+  must(
+    'npm ci --omit=dev',
+    await run(
+      'npm',
+      ['ci', '--omit=dev', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'],
+      { cwd: copy, timeoutMs: 600_000 },
+    ),
+  );
   const packed = must(
     'npm pack',
-    await run('npm', ['pack', '--json', '--pack-destination', scratch], {
+    await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], {
       cwd: copy,
       timeoutMs: 600_000,
     }),

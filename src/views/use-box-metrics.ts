@@ -1,14 +1,15 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
-/** What drawing inside a box needs of it: its font size and its height, in px. */
+/** What drawing inside a box needs of it: its font size, height and width, in px. */
 export interface BoxMetrics {
   fontPx: number;
   heightPx: number;
+  widthPx: number;
 }
 
 /**
- * An element's font size and height, kept up to date as it resizes: for drawing (SVG charts)
- * that must match type and room set by the layout (a wall's type follows the screen).
+ * An element's font size and size, kept up to date as it resizes: for drawing (SVG charts, a
+ * canvas) that must match type and room set by the layout (a wall's type follows the screen).
  */
 export function useBoxMetrics(
   ref: RefObject<HTMLElement | null>,
@@ -21,9 +22,12 @@ export function useBoxMetrics(
     const measure = () => {
       const fontPx = parseFloat(getComputedStyle(el).fontSize);
       const heightPx = el.clientHeight;
+      const widthPx = el.clientWidth;
       if (!(fontPx > 0)) return;
       setMetrics((m) =>
-        m.fontPx === fontPx && m.heightPx === heightPx ? m : { fontPx, heightPx },
+        m.fontPx === fontPx && m.heightPx === heightPx && m.widthPx === widthPx
+          ? m
+          : { fontPx, heightPx, widthPx },
       );
     };
     measure();

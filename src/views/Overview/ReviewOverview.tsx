@@ -7,10 +7,10 @@ import type { ReplayState } from '../../state/replay-slice';
 import { shownWindowOf } from '../../state/shown-window';
 import { TimeAxis } from '../Heatmap/TimeAxis';
 import { useDashboard } from '../store-context';
+import { useBoxMetrics } from '../use-box-metrics';
 import { OverviewFlags } from './OverviewFlags';
 import { spanFraction, spanGeometry } from './overview-marks';
 import { paintOverview } from './overview-pixels';
-import { useBoxSize } from './use-box-size';
 import { useOverviewSeek } from './use-overview-seek';
 
 const LUT = buildLatencyLut();
@@ -18,6 +18,8 @@ const LUT = buildLatencyLut();
 const FLAG_EM = 1.3;
 /** the episodes while the detector runs: one array, so memoised lists are not redone */
 const NO_EPISODES: readonly Annotation[] = [];
+/** zero until the strip is laid out */
+const UNMEASURED = { fontPx: 16, heightPx: 0, widthPx: 0 };
 
 export interface ReviewOverviewProps {
   replay: ReplayState;
@@ -34,7 +36,7 @@ export interface ReviewOverviewProps {
 export function ReviewOverview({ replay, controls, tz, kiosk }: ReviewOverviewProps) {
   const { startT: from, endT: to, cursor } = replay;
   const boxRef = useRef<HTMLDivElement>(null);
-  const size = useBoxSize(boxRef);
+  const size = useBoxMetrics(boxRef, UNMEASURED);
   const seek = useOverviewSeek({ from, to, intervalMs: replay.intervalMs }, controls, !kiosk);
   // the span the heatmap shows, clipped to the recording
   const windowFrom = useDashboard((s) => shownWindowOf(s).from);
@@ -54,7 +56,7 @@ export function ReviewOverview({ replay, controls, tz, kiosk }: ReviewOverviewPr
         aria-label="The whole recording at a glance"
         {...seek}
       >
-        <OverviewCanvas from={from} to={to} width={size.width} height={size.height} />
+        <OverviewCanvas from={from} to={to} width={size.widthPx} height={size.heightPx} />
         <AlertSpans episodes={replay.alertEpisodes} from={from} to={to} />
         <div
           className="overview-window"
@@ -69,7 +71,7 @@ export function ReviewOverview({ replay, controls, tz, kiosk }: ReviewOverviewPr
           from={from}
           to={to}
           cursor={cursor}
-          flagWidth={size.width > 0 ? (FLAG_EM * size.em) / size.width : 0}
+          flagWidth={size.widthPx > 0 ? (FLAG_EM * size.fontPx) / size.widthPx : 0}
           tz={tz}
         />
       </div>

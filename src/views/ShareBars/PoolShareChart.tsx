@@ -27,7 +27,7 @@ export interface PoolShareChartProps {
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
-const UNMEASURED = { fontPx: 24, heightPx: 0 };
+const UNMEASURED = { fontPx: 24, heightPx: 0, widthPx: 0 };
 
 /** One pool's servers: each one's share of the pool against its weighted share. */
 export function PoolShareChart({

@@ -17,23 +17,13 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ROOT, tempDir } from '../e2e/harness';
-import { installTarball, packCheckout, userEnv } from '../support/package';
+import { installTarball, MOVED_TO_DEV, packCheckout, userEnv } from '../support/package';
 import { goal, goalTable, ms, ratio, table, writeResult } from './lib/report';
 import { resources } from './lib/resources';
 import { median, percentile } from './lib/stats';
 
 const STARTS = 25;
 const WARM_UP = 3;
-// what package.json's dependencies held besides the gateway's own before they moved
-const MOVED_TO_DEV = [
-  'react',
-  'react-dom',
-  'recharts',
-  'zustand',
-  'socket.io-client',
-  'fflate',
-  'tsx',
-];
 
 interface Footprint {
   bytes: number;

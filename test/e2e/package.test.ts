@@ -15,7 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hello } from '../../src/core/protocol';
 import { parseRecording } from '../../src/core/recording';
 import { cleanupsAfterEach, until } from '../support/services';
-import { installGlobally, installTarball, packCheckout, run, userEnv } from '../support/package';
+import {
+  installGlobally,
+  installTarball,
+  MOVED_TO_DEV,
+  packCheckout,
+  run,
+  userEnv,
+} from '../support/package';
 import { CHROMIUM, CHROMIUM_FLAGS, freePort, ROOT, tempDir } from './harness';
 import { attr, waitFor } from './wait';
 
@@ -25,13 +32,7 @@ const VERSION = (
 const SAMPLE = join('dist', 'samples', '2024-05-15-lb-misconfig.ndjson.gz');
 // the page's libraries and the build's tools: none of them may be installed with the package
 const NOT_INSTALLED = [
-  'react',
-  'react-dom',
-  'recharts',
-  'zustand',
-  'socket.io-client',
-  'fflate',
-  'tsx',
+  ...MOVED_TO_DEV,
   'esbuild',
   'vite',
   'typescript',

@@ -23,6 +23,20 @@ const NOT_COPIED = new Set([
   'bench-results.json',
 ]);
 
+/**
+ * What package.json's dependencies held besides the gateway's own before the package: the
+ * page's libraries (compiled into its scripts) and tsx (the checkout's runner).
+ */
+export const MOVED_TO_DEV: readonly string[] = [
+  'react',
+  'react-dom',
+  'recharts',
+  'zustand',
+  'socket.io-client',
+  'fflate',
+  'tsx',
+];
+
 export interface Ran {
   status: number | null;
   stdout: string;
@@ -113,14 +127,19 @@ export async function packCheckout(scratch: string): Promise<string> {
   return join(scratch, report[0]!.filename);
 }
 
-/** `npm install <tarball>` in `folder` (empty: npm makes its package.json), from no registry. */
+/**
+ * `npm install <tarball>` in `folder` (empty: npm makes its package.json), from no registry.
+ * `--prefix` holds npm to the folder: without it npm installs into the nearest folder above
+ * that has a package.json, if the temporary folder's parent happens to have one.
+ */
 export async function installTarball(tarball: string, folder: string): Promise<void> {
   must(
     'npm install',
-    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {
-      cwd: folder,
-      timeoutMs: 600_000,
-    }),
+    await run(
+      'npm',
+      ['install', '--prefix', folder, '--offline', '--no-audit', '--no-fund', tarball],
+      { cwd: folder, timeoutMs: 600_000 },
+    ),
   );
 }
 

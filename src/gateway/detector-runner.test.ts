@@ -39,9 +39,9 @@ describe('DetectorRunner', () => {
     const { alerts, taken } = fake();
     const sent: number[] = [];
     const runner = new DetectorRunner(alerts, (a) => sent.push(a.t));
-    runner.hello(hello);
-    runner.frame(frame(1));
-    runner.frame(frame(2));
+    runner.queue({ hello });
+    runner.queue({ frame: frame(1) });
+    runner.queue({ frame: frame(2) });
     expect(taken).toEqual([]);
     await nextTurn();
     expect(taken).toEqual(['hello', 'f1', 'f2']);
@@ -57,7 +57,7 @@ describe('DetectorRunner', () => {
       (a) => sent.push(a.t),
       (m) => warnings.push(m),
     );
-    for (const seq of [1, 2, 3, 4]) runner.frame(frame(seq));
+    for (const seq of [1, 2, 3, 4]) runner.queue({ frame: frame(seq) });
     await nextTurn();
     expect(taken).toEqual(['f1', 'f2', 'f3', 'f4']);
     expect(sent).toEqual([3000]);
@@ -73,8 +73,8 @@ describe('DetectorRunner', () => {
       () => {},
       (m) => warnings.push(m),
     );
-    runner.hello(hello);
-    for (let seq = 0; seq < 1000; seq++) runner.frame(frame(seq));
+    runner.queue({ hello });
+    for (let seq = 0; seq < 1000; seq++) runner.queue({ frame: frame(seq) });
     runner.drain();
     expect(taken[0]).toBe('hello');
     expect(taken.length).toBeLessThanOrEqual(601);
@@ -89,7 +89,7 @@ describe('DetectorRunner', () => {
     runner.catchUp(hello, [frame(1), frame(2)]);
     expect(taken).toEqual(['hello', 'f1', 'f2']);
     expect(sent).toEqual([]);
-    runner.frame(frame(3));
+    runner.queue({ frame: frame(3) });
     await nextTurn();
     expect(sent).toEqual([3000]);
   });

@@ -8,7 +8,6 @@ import type { LiveAlerts } from '../core/detector';
 import type { AlertPayload, Frame, Hello } from '../core/protocol';
 
 export type DetectorInput = { hello: Hello } | { frame: Frame };
-type Input = DetectorInput;
 
 /**
  * frames waiting for the detector at most: at 10 frames/s a minute behind. Past it the oldest
@@ -17,7 +16,7 @@ type Input = DetectorInput;
 const MAX_WAITING = 600;
 
 export class DetectorRunner {
-  private waiting: Input[] = [];
+  private waiting: DetectorInput[] = [];
   private scheduled = false;
   private failed = false;
   private skipped = 0;
@@ -29,15 +28,7 @@ export class DetectorRunner {
     private readonly warn: (message: string) => void = () => {},
   ) {}
 
-  hello(hello: Hello): void {
-    this.enqueue({ hello });
-  }
-
-  frame(frame: Frame): void {
-    this.enqueue({ frame });
-  }
-
-  /** A hello or a frame, taken in turn as the two above are. */
+  /** A hello or a frame, taken in the next turn of the event loop, in order. */
   queue(input: DetectorInput): void {
     this.enqueue(input);
   }
@@ -71,7 +62,7 @@ export class DetectorRunner {
     for (const input of batch) this.take(input);
   }
 
-  private enqueue(input: Input): void {
+  private enqueue(input: DetectorInput): void {
     this.waiting.push(input);
     if (this.waiting.length > MAX_WAITING) {
       // a hello is kept: it says which pool each server is in
@@ -86,7 +77,7 @@ export class DetectorRunner {
     setImmediate(() => this.drain());
   }
 
-  private take(input: Input): void {
+  private take(input: DetectorInput): void {
     try {
       if ('hello' in input) this.alerts.hello(input.hello);
       else for (const alert of this.alerts.frame(input.frame)) this.onTransition(alert);

@@ -44,10 +44,10 @@ import type {
   SourceState,
 } from './sources/source';
 
-/** How fast one connection may write notes: a burst, then a steady rate. */
 /** frames a clustered holder waits for from the stream before its detector takes them anyway */
 const MAX_UNRETURNED_FRAMES = 5;
 
+/** How fast one connection may write notes: a burst, then a steady rate. */
 export interface WriteRate {
   burst: number;
   perSecond: number;

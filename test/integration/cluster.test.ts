@@ -277,9 +277,15 @@ describe('gateways clustered on Redis', () => {
       expect(skew('firing')).toHaveLength(1);
       expect(skew('resolved')).toHaveLength(1);
       const fired = onFollower.alerts.find((a) => a.rule === 'share-skew' && a.state === 'firing');
-      const resolved = onFollower.alerts.find(
-        (a) => a.rule === 'share-skew' && a.state === 'resolved',
+      const resolvedOf = () =>
+        onFollower.alerts.find((a) => a.rule === 'share-skew' && a.state === 'resolved');
+      // the webhook may be told before the stream has brought the resolve to this viewer
+      await until(
+        10_000,
+        () => resolvedOf() !== undefined,
+        () => `the viewer got no resolve: ${JSON.stringify(onFollower.alerts)}`,
       );
+      const resolved = resolvedOf();
       expect(resolved?.id).toBe(fired?.id);
       expect(holds(follower)).toBe(true);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRecording } from '../src/core/recording';
+import { parseRecording } from '../src/core/recording/recording';
 import { recordScenario } from './record-scenario';
 import { lbMisconfig } from './scenarios/lb-misconfig';
 

@@ -2,7 +2,7 @@
  * A scenario written out as a recording (CONTRACT section 2), the way `serve --record` would
  * write it: a hello, then each frame preceded by the annotations it carries.
  */
-import { recordingLine } from '../src/core/recording';
+import { recordingLine } from '../src/core/recording/recording';
 import type { Scenario } from './scenario';
 import { createSimulator } from './simulator';
 

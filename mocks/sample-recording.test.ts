@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseRecording } from '../src/core/recording';
+import { parseRecording } from '../src/core/recording/recording';
 import { SAMPLE_PATH, sampleRecording } from './sample-recording';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

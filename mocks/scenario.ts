@@ -2,7 +2,7 @@
  * A scenario as data: the servers, the traffic and what goes wrong when. The simulator plays it;
  * nothing here runs.
  */
-import { annotation, type Annotation } from '../src/core/protocol';
+import { annotation, type Annotation } from '../src/core/protocol/protocol';
 
 /** Latency percentiles in ms. */
 export interface Percentiles {

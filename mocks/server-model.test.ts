@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sample as sampleValidator } from '../src/core/protocol';
+import { sample as sampleValidator } from '../src/core/protocol/protocol';
 import { createRandom } from './random';
 import { simulateServer, type ServerInterval } from './server-model';
 

@@ -1,4 +1,4 @@
-import type { Sample } from '../src/core/protocol';
+import type { Sample } from '../src/core/protocol/protocol';
 import { stepQueue } from './queue';
 import type { Random } from './random';
 import type { Limits, Percentiles, ScenarioServer } from './scenario';

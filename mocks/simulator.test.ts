@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotation, frame, hello } from '../src/core/protocol';
+import { annotation, frame, hello } from '../src/core/protocol/protocol';
 import type { Scenario } from './scenario';
 import { lbMisconfig } from './scenarios/lb-misconfig';
 import { createSimulator, type SimFrame } from './simulator';

@@ -2,7 +2,7 @@
  * Plays a scenario one interval at a time, forever: after its last fault it carries on in the
  * "after" state, so a wall display can run for weeks. Same scenario and seed, same frames.
  */
-import type { Sample, ServerInfo } from '../src/core/protocol';
+import type { Sample, ServerInfo } from '../src/core/protocol/protocol';
 import { lbStateAt } from './faults';
 import { createRandom, type Random } from './random';
 import { routeShares } from './routing';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Sample } from '../../src/core/protocol';
+import type { Sample } from '../../src/core/protocol/protocol';
 import { createSimulator, type SimFrame } from '../simulator';
 import { lbMisconfig } from './lb-misconfig';
 

@@ -3,7 +3,7 @@
  * change pins 30% of all requests onto app-04 and app-07. They get 22% each, 2.2x their share,
  * overload and time out, while the other eight idle at 7% -- until the fix at 12:00 (UTC-4).
  */
-import type { AnnotationKind } from '../../src/core/protocol';
+import type { AnnotationKind } from '../../src/core/protocol/protocol';
 import type { Scenario, ScenarioAnnotation, ScenarioServer } from '../scenario';
 
 const NAME = 'lb-misconfig';

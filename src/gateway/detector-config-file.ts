@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { detectorOverrides, resolveConfig, type DetectorOverrides } from '../core/detector';
-import { ValidationError } from '../core/validate';
+import { ValidationError } from '../core/protocol/validate';
 
 /** A config file that cannot be used; the message names the file and what is wrong in it. */
 export class DetectorConfigError extends Error {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveAlerts } from '../core/detector';
-import type { AlertPayload, Frame, Hello } from '../core/protocol';
+import type { AlertPayload, Frame, Hello } from '../core/protocol/protocol';
 import { DetectorRunner } from './detector-runner';
 
 const hello: Hello = { v: 1, source: 't', mode: 'live', intervalMs: 1000, servers: [], now: 0 };

@@ -5,7 +5,7 @@
  * gateway serves on and the detector is tried again on the next frame.
  */
 import type { LiveAlerts } from '../core/detector';
-import type { AlertPayload, Frame, Hello } from '../core/protocol';
+import type { AlertPayload, Frame, Hello } from '../core/protocol/protocol';
 
 export type DetectorInput = { hello: Hello } | { frame: Frame };
 

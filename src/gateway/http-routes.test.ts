@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrameLog } from '../core/frame-log';
-import type { Annotation, Hello } from '../core/protocol';
-import { parseRecording } from '../core/recording';
+import { FrameLog } from '../core/protocol/frame-log';
+import type { Annotation, Hello } from '../core/protocol/protocol';
+import { parseRecording } from '../core/recording/recording';
 import { httpRoutes } from './http-routes';
 
 const T0 = Date.UTC(2024, 4, 15, 13, 30);

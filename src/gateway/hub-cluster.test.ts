@@ -1,7 +1,7 @@
 import { Server } from 'socket.io';
 import { describe, expect, it } from 'vitest';
 import { createLiveAlerts, type LiveAlerts } from '../core/detector';
-import type { AlertPayload, Frame, GatewayEventName, Hello } from '../core/protocol';
+import type { AlertPayload, Frame, GatewayEventName, Hello } from '../core/protocol/protocol';
 import { Hub } from './hub';
 
 const T0 = Date.UTC(2024, 4, 15, 13, 30);

@@ -9,7 +9,7 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveAlerts } from '../core/detector';
-import type { Annotation, Frame, Hello, Sample, WriteAck } from '../core/protocol';
+import type { Annotation, Frame, Hello, Sample, WriteAck } from '../core/protocol/protocol';
 import { Hub, type HubOptions } from './hub';
 
 const T0 = Date.UTC(2024, 4, 15, 13, 30);

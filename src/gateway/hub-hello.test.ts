@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hello as helloSchema, type Hello } from '../core/protocol';
+import { hello as helloSchema, type Hello } from '../core/protocol/protocol';
 import { Hub } from './hub';
 import { socketServer } from './socket-server';
 import type { SourceInfo } from './sources/source';

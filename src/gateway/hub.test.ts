@@ -1,7 +1,7 @@
 import { Server } from 'socket.io';
 import { describe, expect, it } from 'vitest';
 import type { LiveAlerts } from '../core/detector';
-import type { Hello, Sample } from '../core/protocol';
+import type { Hello, Sample } from '../core/protocol/protocol';
 import { Hub } from './hub';
 import { GatewayMetrics } from './ops/metrics';
 

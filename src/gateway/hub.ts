@@ -4,15 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
-import { AnnouncedServers } from '../core/announced-servers';
+import { AnnouncedServers } from '../core/protocol/announced-servers';
 import {
   createLiveAlerts,
   DEFAULT_CONFIG,
   handoverTransitions,
   type LiveAlerts,
 } from '../core/detector';
-import { FrameLog } from '../core/frame-log';
-import type { RecordedPayload } from '../core/recording';
+import { FrameLog } from '../core/protocol/frame-log';
+import type { RecordedPayload } from '../core/recording/recording';
 import {
   annotateRequest,
   annotation as annotationSchema,
@@ -29,7 +29,7 @@ import {
   type Hello,
   type SourceStatus,
   type WriteAck,
-} from '../core/protocol';
+} from '../core/protocol/protocol';
 import { DetectorRunner, type DetectorInput } from './detector-runner';
 import type { NoteStore } from './note-store';
 import type { Access } from './security/access';

@@ -15,8 +15,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Annotation } from '../core/protocol';
-import { parseRecordingLine, recordingLine, RecordingError } from '../core/recording';
+import type { Annotation } from '../core/protocol/protocol';
+import { parseRecordingLine, recordingLine, RecordingError } from '../core/recording/recording';
 
 export interface NoteStore {
   readonly notes: ReadonlyMap<string, Annotation>;

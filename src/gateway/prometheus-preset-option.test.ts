@@ -8,7 +8,7 @@ import {
   ISTIO_PRESET,
   PRESETS,
   presetQueries,
-} from '../core/prometheus/presets';
+} from '../core/sources/prometheus/presets';
 import { UsageError } from './command-line/usage-error';
 import {
   checkPresetFlags,

@@ -3,9 +3,9 @@
  * UsageError (exit 2) naming the flag, and for a file the file and the key at fault.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { PRESETS, type PromPreset } from '../core/prometheus/presets';
-import { presetFromQueriesFile } from '../core/prometheus/queries-file';
-import { ValidationError } from '../core/validate';
+import { PRESETS, type PromPreset } from '../core/sources/prometheus/presets';
+import { presetFromQueriesFile } from '../core/sources/prometheus/queries-file';
+import { ValidationError } from '../core/protocol/validate';
 import { UsageError } from './command-line/usage-error';
 
 /** The two flags as `serve` read them. */

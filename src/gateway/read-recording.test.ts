@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordScenario } from '../../mocks/record-scenario';
 import { lbMisconfig } from '../../mocks/scenarios/lb-misconfig';
-import { MAX_LINE_BYTES } from '../core/recording';
+import { MAX_LINE_BYTES } from '../core/recording/recording';
 import { readRecording, RecordingFileError, streamRecording } from './read-recording';
 
 const dir = mkdtempSync(join(tmpdir(), 'skewboard-read-'));

@@ -13,7 +13,7 @@ import {
   RecordingParser,
   type ParsedRecording,
   type RecordedPayload,
-} from '../core/recording';
+} from '../core/recording/recording';
 
 /** The source name that means stdin. */
 export const STDIN = '-';

@@ -1,5 +1,5 @@
 import { alertId, type AlertEvent } from '../core/detector';
-import type { Annotation } from '../core/protocol';
+import type { Annotation } from '../core/protocol/protocol';
 
 /**
  * An alert episode as an annotation of kind `alert`: it starts when the alert fires, and its

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, AlertEvent } from '../core/detector';
-import type { Hello } from '../core/protocol';
+import type { Hello } from '../core/protocol/protocol';
 import { startAlertNotifier } from './alert-notifier';
 import type { DesktopNotification } from './notify-decision';
 import { createDashboardStore } from './store';

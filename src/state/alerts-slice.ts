@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { alertEventOf, alertOf, type Alert, type AlertEvent } from '../core/detector';
-import type { AlertPayload } from '../core/protocol';
+import type { AlertPayload } from '../core/protocol/protocol';
 
 /** most alert transitions kept for the history list: a tab open for weeks stays bounded */
 export const ALERT_HISTORY = 200;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../core/protocol';
+import type { Annotation } from '../core/protocol/protocol';
 import {
   applyChanges,
   dropEndedBefore,

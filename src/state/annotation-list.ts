@@ -3,7 +3,7 @@
  * of notes costs one merge per batch, and a view finds the ones in its window by binary search
  * rather than by filtering every note on every frame.
  */
-import type { Annotation } from '../core/protocol';
+import type { Annotation } from '../core/protocol/protocol';
 
 /** One change from the gateway or the page: an upsert by id, or a removal. */
 export type AnnotationChange = { upsert: Annotation } | { remove: string };

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { Annotation } from '../core/protocol';
+import type { Annotation } from '../core/protocol/protocol';
 import { applyChanges, dropEndedBefore, type AnnotationChange } from './annotation-list';
 
 /** What the last postmortem import read, and what it could not. */

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { DEFAULT_CONFIG } from '../core/detector/config';
-import { latencyWords, type LatencyWords } from '../core/latency-words';
-import type { Hello } from '../core/protocol';
+import { latencyWords, type LatencyWords } from '../core/format/latency-words';
+import type { Hello } from '../core/protocol/protocol';
 
 /** CONTRACT section 4: the `connection` badge's states. */
 export type ConnectionState =

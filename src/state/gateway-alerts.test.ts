@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertPayload, Frame, Hello } from '../core/protocol';
+import type { AlertPayload, Frame, Hello } from '../core/protocol/protocol';
 import { createGatewayAlerts } from './gateway-alerts';
 import { createDashboardStore } from './store';
 

@@ -4,7 +4,7 @@
  * episode on the time axis as an annotation of kind `alert`.
  */
 import { alertEventOf, type Alert } from '../core/detector';
-import type { AlertPayload, Frame, Hello } from '../core/protocol';
+import type { AlertPayload, Frame, Hello } from '../core/protocol/protocol';
 import { alertAnnotation } from './alert-annotation';
 import type { DashboardStore } from './store';
 

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Frame, Hello } from '../core/protocol';
+import type { Frame, Hello } from '../core/protocol/protocol';
 import { connectGateway } from './gateway-client';
 import { createDashboardStore, type DashboardState } from './store';
 

@@ -13,7 +13,7 @@ import {
   type SourceStatus,
   type WriteAck,
   writeAck,
-} from '../core/protocol';
+} from '../core/protocol/protocol';
 import type { AnnotationChange } from './annotation-list';
 import { createFramePump } from './frame-pump';
 import { createGatewayAlerts } from './gateway-alerts';

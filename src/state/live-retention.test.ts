@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertPayload, Annotation } from '../core/protocol';
+import type { AlertPayload, Annotation } from '../core/protocol/protocol';
 import { forgetBeyondLiveWindow, LIVE_HISTORY_MS } from './live-retention';
 import { createDashboardStore } from './store';
 

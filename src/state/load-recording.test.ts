@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../mocks/scenarios';
 import { recordScenario } from '../../mocks/record-scenario';
-import { parseRecording } from '../core/recording';
+import { parseRecording } from '../core/recording/recording';
 import { loadRecordingFile, RecordingLoadError, type IntakeWorker } from './load-recording';
 import { createRecordingIntake, type FromIntake, type ToIntake } from './recording-intake';
 

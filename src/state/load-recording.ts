@@ -7,10 +7,10 @@
  * number; a torn last line is a warning. The detector's alerts follow from the same worker.
  */
 import type { DraftOptions } from '../core/postmortem/draft';
-import { alertTimelineOf, type AlertTimeline } from '../core/alert-timeline';
-import type { Annotation, Hello } from '../core/protocol';
-import { concatBytes } from '../core/concat-bytes';
-import { SeriesStore } from '../core/series-store';
+import { alertTimelineOf, type AlertTimeline } from '../core/recording/alert-timeline';
+import type { Annotation, Hello } from '../core/protocol/protocol';
+import { concatBytes } from '../core/recording/concat-bytes';
+import { SeriesStore } from '../core/series/series-store';
 import type { FromIntake, ToIntake } from './recording-intake';
 
 export interface LoadedRecording {

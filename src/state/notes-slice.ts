@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { AnnotateRequest, Annotation, WriteAck } from '../core/protocol';
+import type { AnnotateRequest, Annotation, WriteAck } from '../core/protocol/protocol';
 
 /** Sends notes to the gateway; set by the gateway client once it is connected. */
 export interface NoteWriter {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../core/detector';
-import type { Hello } from '../core/protocol';
+import type { Hello } from '../core/protocol/protocol';
 import { pageTitle, selectRecordingName, showsAlertIcon, type TitleInput } from './page-title';
 import { createDashboardStore } from './store';
 

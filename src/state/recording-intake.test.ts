@@ -2,10 +2,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../mocks/scenarios';
 import { recordScenario } from '../../mocks/record-scenario';
-import { alertTimelineOf, buildAlertTimeline } from '../core/alert-timeline';
-import { parseRecording } from '../core/recording';
-import { unpackRecording } from '../core/recording-contents';
-import { SeriesStore } from '../core/series-store';
+import { alertTimelineOf, buildAlertTimeline } from '../core/recording/alert-timeline';
+import { parseRecording } from '../core/recording/recording';
+import { unpackRecording } from '../core/recording/recording-contents';
+import { SeriesStore } from '../core/series/series-store';
 import { createRecordingIntake, type FromIntake, type ToIntake } from './recording-intake';
 
 // the seed incident at 10 s frames, 09:30 to 10:50: across the load-balancer change

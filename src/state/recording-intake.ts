@@ -6,16 +6,16 @@
  * for the postmortem draft.
  * No DOM here: the worker entry wires it to postMessage, the tests call it directly.
  */
-import { buildAlertTimeline } from '../core/alert-timeline';
+import { buildAlertTimeline } from '../core/recording/alert-timeline';
 import { writePostmortemDraft, type DraftOptions } from '../core/postmortem/draft';
 import { factsOfReview } from '../core/postmortem/draft-from-recording';
 import type { AlertEvent } from '../core/detector';
-import type { Annotation, Hello } from '../core/protocol';
-import { gunzip } from '../core/gunzip';
-import { RecordingParser } from '../core/recording';
-import { RecordingUnpacker, type RecordingContents } from '../core/recording-contents';
-import { recordingOfWindow } from '../core/recording-window';
-import { snapshotBuffers, type SeriesSnapshot } from '../core/series-store';
+import type { Annotation, Hello } from '../core/protocol/protocol';
+import { gunzip } from '../core/recording/gunzip';
+import { RecordingParser } from '../core/recording/recording';
+import { RecordingUnpacker, type RecordingContents } from '../core/recording/recording-contents';
+import { recordingOfWindow } from '../core/recording/recording-window';
+import { snapshotBuffers, type SeriesSnapshot } from '../core/series/series-store';
 
 export type ToIntake =
   /** the recording's text as bytes, in order, as they download */

@@ -4,7 +4,7 @@
  * a first frame with nothing before it.
  */
 import type { AlertEvent } from '../core/detector';
-import type { Annotation } from '../core/protocol';
+import type { Annotation } from '../core/protocol/protocol';
 
 export interface LandingInput {
   startT: number;

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getScenario } from '../../mocks/scenarios';
 import { recordScenario } from '../../mocks/record-scenario';
-import { buildAlertTimeline, type AlertTimeline } from '../core/alert-timeline';
-import { parseRecording } from '../core/recording';
-import { unpackRecording } from '../core/recording-contents';
+import { buildAlertTimeline, type AlertTimeline } from '../core/recording/alert-timeline';
+import { parseRecording } from '../core/recording/recording';
+import { unpackRecording } from '../core/recording/recording-contents';
 import type { LoadedRecording } from './load-recording';
 import { startReplay, type ReplayController } from './replay-session';
 import { createDashboardStore } from './store';

@@ -4,7 +4,7 @@
  * pins the view there and shows the alerts as they stood at that moment. Opened without a
  * time, it lands on the incident (replay-landing.ts), once the alerts are known.
  */
-import { NO_ALERTS, type AlertTimeline } from '../core/alert-timeline';
+import { NO_ALERTS, type AlertTimeline } from '../core/recording/alert-timeline';
 import type { DraftOptions } from '../core/postmortem/draft';
 import { alertAnnotations } from './alert-annotation';
 import type { LoadedRecording } from './load-recording';

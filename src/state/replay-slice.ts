@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { Annotation } from '../core/protocol';
+import type { Annotation } from '../core/protocol/protocol';
 import type { ReplayController } from './replay-session';
 
 /** A recording under review: its span, its events, and where the cursor is. */

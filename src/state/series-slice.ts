@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { SeriesStore } from '../core/series-store';
+import { SeriesStore } from '../core/series/series-store';
 
 /**
  * The typed-array series live outside React's state (they are mutated in place); `version`

@@ -2,7 +2,7 @@
  * The stretch of time the heatmap shows, worked out from the view and the data: what the
  * canvas, the axis, the markers, the timeline's jumps and the exports all read, so they agree.
  */
-import { columnLayout, fittedSpan } from '../core/time-window';
+import { columnLayout, fittedSpan } from '../core/series/time-window';
 import { SERIES_CAPACITY } from './series-slice';
 import type { DashboardState } from './store';
 

@@ -1,7 +1,7 @@
 /**
  * The page's URL parameters (CONTRACT section 4), read once at start-up.
  */
-import { formatDuration, parseDuration } from '../core/time-window';
+import { formatDuration, parseDuration } from '../core/series/time-window';
 
 export interface PageParams {
   /** gateway origin; undefined = the page's own */

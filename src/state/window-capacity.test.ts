@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Hello } from '../core/protocol';
+import type { Hello } from '../core/protocol/protocol';
 import { SERIES_CAPACITY } from './series-slice';
 import { createDashboardStore } from './store';
 import { followWindowCapacity } from './window-capacity';

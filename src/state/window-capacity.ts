@@ -3,7 +3,7 @@
  * past the 720 it starts with), up to SERIES_MAX_CAPACITY. It never shrinks: a shorter window
  * chosen after a longer one keeps the frames already held.
  */
-import { framesForWindow } from '../core/time-window';
+import { framesForWindow } from '../core/series/time-window';
 import { SERIES_CAPACITY, SERIES_MAX_CAPACITY } from './series-slice';
 import type { DashboardState, DashboardStore } from './store';
 

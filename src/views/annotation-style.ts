@@ -1,4 +1,4 @@
-import type { AnnotationKind } from '../core/protocol';
+import type { AnnotationKind } from '../core/protocol/protocol';
 
 /** Colour and a one-character icon per annotation kind (icons carry it without colour). */
 export const ANNOTATION_STYLE: Record<

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { bigFleet } from '../../mocks/scenarios/big-fleet';
 import { createSimulator } from '../../mocks/simulator';
 import { createLiveAlerts } from '../../src/core/detector';
-import { PROTOCOL_VERSION, type Frame, type Hello } from '../../src/core/protocol';
+import { PROTOCOL_VERSION, type Frame, type Hello } from '../../src/core/protocol/protocol';
 import { alertmanagerAlert } from '../../src/gateway/delivery/alertmanager-format';
 import {
   alertmanagerEndpoint,

@@ -13,7 +13,7 @@
 import { detectAlerts } from '../../src/core/detector';
 import { writePostmortemDraft } from '../../src/core/postmortem/draft';
 import { draftFromRecording, factsOfReview } from '../../src/core/postmortem/draft-from-recording';
-import { parseRecording, type RecordedPayload } from '../../src/core/recording';
+import { parseRecording, type RecordedPayload } from '../../src/core/recording/recording';
 import { goal, goalTable, mib, ms, ratio, table, writeResult } from './lib/report';
 import { median } from './lib/stats';
 import { FRAMES, SERVERS, twoHourRecording } from './lib/two-hour-recording';

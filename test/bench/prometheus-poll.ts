@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { statsFrame, statsServers, type StatsSnapshot } from '../../src/core/haproxy-stats';
+import { statsFrame, statsServers, type StatsSnapshot } from '../../src/core/sources/haproxy-stats';
 import {
   emptyQueries,
   pollFrame,
@@ -23,8 +23,8 @@ import {
   pollServers,
   type PollAnswers,
   type PollReading,
-} from '../../src/core/prometheus/poll-frame';
-import { HAPROXY_PRESET, presetQueries } from '../../src/core/prometheus/presets';
+} from '../../src/core/sources/prometheus/poll-frame';
+import { HAPROXY_PRESET, presetQueries } from '../../src/core/sources/prometheus/presets';
 import { readStats } from '../../src/gateway/sources/haproxy-source';
 import { queryInstant } from '../../src/gateway/sources/prometheus-source';
 import { ROOT } from '../e2e/harness';

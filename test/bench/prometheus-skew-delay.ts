@@ -31,7 +31,7 @@
  */
 import { get } from 'node:http';
 import { io, type Socket } from 'socket.io-client';
-import { parsePayload, type AlertPayload, type Hello } from '../../src/core/protocol';
+import { parsePayload, type AlertPayload, type Hello } from '../../src/core/protocol/protocol';
 import { startGateway } from '../e2e/harness';
 import {
   startBackends,

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Frame, Hello, Sample } from '../../src/core/protocol';
+import type { Frame, Hello, Sample } from '../../src/core/protocol/protocol';
 import { launchBrowser, startGateway, tempDir, type RunningGateway } from './harness';
 import { waitFor } from './wait';
 

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hello } from '../../src/core/protocol';
-import { parseRecording } from '../../src/core/recording';
+import type { Hello } from '../../src/core/protocol/protocol';
+import { parseRecording } from '../../src/core/recording/recording';
 import { cleanupsAfterEach, until } from '../support/services';
 import {
   installGlobally,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRecording } from '../../src/core/recording';
+import { parseRecording } from '../../src/core/recording/recording';
 import { launchBrowser, ROOT, startGateway, tempDir, type RunningGateway } from './harness';
 import { attr, waitFor } from './wait';
 

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { io as connect } from 'socket.io-client';
 import { Server } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANNOTATION_LIMITS } from '../../src/core/protocol';
+import { ANNOTATION_LIMITS } from '../../src/core/protocol/protocol';
 import { freePort, launchBrowser, startGateway, tempDir, type RunningGateway } from './harness';
 import { allTimelineTitles, timelineCount } from './timeline-rows';
 import { attr, waitFor } from './wait';

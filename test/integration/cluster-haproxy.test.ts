@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { Frame, Hello } from '../../src/core/protocol';
+import type { Frame, Hello } from '../../src/core/protocol/protocol';
 import { ROOT, freePort, startGateway, tempDir, type RunningGateway } from '../e2e/harness';
 import { cleanupsAfterEach, needs, runChild, startRedis, until } from '../support/services';
 

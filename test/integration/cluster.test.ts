@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { AlertPayload, Annotation, Frame, Hello } from '../../src/core/protocol';
+import type { AlertPayload, Annotation, Frame, Hello } from '../../src/core/protocol/protocol';
 import { startGateway, type RunningGateway } from '../e2e/harness';
 import { cleanupsAfterEach, startRedis, until, type Later } from '../support/services';
 

@@ -10,8 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordingLine } from '../../src/core/recording';
-import type { Frame, Hello, Sample } from '../../src/core/protocol';
+import { recordingLine } from '../../src/core/recording/recording';
+import type { Frame, Hello, Sample } from '../../src/core/protocol/protocol';
 import { startGateway, tempDir } from '../e2e/harness';
 
 const TEST_MS = 60_000;

@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePayload, type AlertPayload } from '../../src/core/protocol';
-import { parseRecording } from '../../src/core/recording';
+import { parsePayload, type AlertPayload } from '../../src/core/protocol/protocol';
+import { parseRecording } from '../../src/core/recording/recording';
 import { ROOT, startGateway, tempDir, type RunningGateway } from '../e2e/harness';
 
 const BIN = join(ROOT, 'src', 'gateway', 'bin.js');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recordingLine } from '../../src/core/recording';
+import { recordingLine } from '../../src/core/recording/recording';
 import { ROOT } from '../e2e/harness';
 
 const BIN = join(ROOT, 'src', 'gateway', 'bin.js');

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Hello } from '../../src/core/protocol';
+import type { Frame, Hello } from '../../src/core/protocol/protocol';
 import { freePort, ROOT, startGateway } from '../e2e/harness';
 import { startHaproxy as startRealHaproxy } from '../support/services';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { parsePayload, type AlertPayload } from '../../src/core/protocol';
+import { parsePayload, type AlertPayload } from '../../src/core/protocol/protocol';
 import {
   cleanupsAfterEach,
   startBackends,

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Counter, Histogram, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import type { Frame, Sample } from '../../src/core/protocol';
+import type { Frame, Sample } from '../../src/core/protocol/protocol';
 import {
   cleanupsAfterEach,
   startPrometheus,

@@ -5,7 +5,7 @@
  */
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { Frame, SourceStatus } from '../../src/core/protocol';
+import type { Frame, SourceStatus } from '../../src/core/protocol/protocol';
 import { freePort } from '../e2e/harness';
 import {
   cleanupsAfterEach,

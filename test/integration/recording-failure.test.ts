@@ -16,8 +16,8 @@ import {
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Frame } from '../../src/core/protocol';
-import { parseRecording, type RecordedPayload } from '../../src/core/recording';
+import type { Frame } from '../../src/core/protocol/protocol';
+import { parseRecording, type RecordedPayload } from '../../src/core/recording/recording';
 import { RETRY_MS } from '../../src/gateway/recording/append-line';
 import { freePort, ROOT, tempDir } from '../e2e/harness';
 

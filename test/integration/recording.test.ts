@@ -11,8 +11,8 @@ import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getScenario } from '../../mocks/scenarios';
 import { recordScenario } from '../../mocks/record-scenario';
-import type { Frame, Hello } from '../../src/core/protocol';
-import { parseRecording, type RecordedPayload } from '../../src/core/recording';
+import type { Frame, Hello } from '../../src/core/protocol/protocol';
+import { parseRecording, type RecordedPayload } from '../../src/core/recording/recording';
 import { readRecording } from '../../src/gateway/read-recording';
 import { ROOT, startGateway, tempDir, type RunningGateway } from '../e2e/harness';
 

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { annotation, annotationRemove, annotateRequest } from '../../src/core/protocol';
+import { annotation, annotationRemove, annotateRequest } from '../../src/core/protocol/protocol';
 import { Hub } from '../../src/gateway/hub';
 import { socketServer } from '../../src/gateway/socket-server';
 

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach } from 'vitest';
-import type { Frame, Hello } from '../../src/core/protocol';
+import type { Frame, Hello } from '../../src/core/protocol/protocol';
 import { freePort, startGateway, tempDir, type RunningGateway } from '../e2e/harness';
 
 export type Cleanup = () => Promise<void> | void;

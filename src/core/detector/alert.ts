@@ -1,5 +1,5 @@
 /** What the detector says: alert transitions (CONTRACT section 3) and the alerts firing now. */
-import { ALERT_CAUSES, ALERT_RULES } from '../protocol';
+import { ALERT_CAUSES, ALERT_RULES } from '../protocol/protocol';
 
 // one list for the detector and the wire's validator, so they cannot drift apart
 export const RULES = ALERT_RULES;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../validate';
+import { ValidationError } from '../protocol/validate';
 import { DEFAULT_CONFIG, layerOverrides, resolveConfig } from './config';
 
 describe('resolveConfig', () => {

@@ -4,7 +4,7 @@
  * overrides go through the same validator, so a typo fails loudly instead of silently muting a
  * rule.
  */
-import * as T from '../validate';
+import * as T from '../protocol/validate';
 
 // every setting is a time, a count, a rate, a factor or a number of sigmas: none is negative
 const amount = T.number({ min: 0 });

@@ -3,7 +3,7 @@
  * hello tells it the servers, each frame may make transitions, anything else is passed over.
  * A review's alert timeline, `analyze` and the scenario player all run it this way.
  */
-import type { Frame, Hello } from '../protocol';
+import type { Frame, Hello } from '../protocol/protocol';
 import type { AlertEvent } from './alert';
 import type { DetectorOverrides } from './config';
 import { createDetector } from './detector';

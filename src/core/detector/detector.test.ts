@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Frame, Hello, Sample } from '../protocol';
+import type { Frame, Hello, Sample } from '../protocol/protocol';
 import type { AlertEvent } from './alert';
 import { createDetector } from './detector';
 

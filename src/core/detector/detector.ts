@@ -2,7 +2,7 @@
  * The detector: frames in, alert transitions out. Pure and synchronous, so the browser, the
  * gateway and `skewboard analyze` run the same code and, fed the same frames, agree to the frame.
  */
-import type { Frame, Hello, LatencyKind, Sample } from '../protocol';
+import type { Frame, Hello, LatencyKind, Sample } from '../protocol/protocol';
 import { alertId, RULES, type Alert, type AlertEvent, type AlertRule, type Level } from './alert';
 import { causeOf, type PoolLevels } from './cause';
 import { resolveConfig, type DetectorOverrides } from './config';

@@ -2,7 +2,7 @@
  * Test fixtures: pools built from plain counts, so a rule's table reads in requests and
  * weights rather than in pre-computed ratios. Only tests import this.
  */
-import type { Frame, Hello, Sample } from '../protocol';
+import type { Frame, Hello, Sample } from '../protocol/protocol';
 import type { AlertEvent } from './alert';
 import { poolMetrics, type PoolMetrics, type ServerMetrics } from './metrics';
 import { poolWindows, type Row } from './window';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertPayload } from '../protocol';
+import type { AlertPayload } from '../protocol/protocol';
 import { handoverTransitions } from './handover';
 
 const alert = (id: string, t = 100): AlertPayload => ({

@@ -4,7 +4,7 @@
  * resolved, and those it sees that nobody announced fire. An alert both agree on sends nothing,
  * so a takeover neither pages twice nor leaves an alert firing for ever.
  */
-import type { AlertPayload } from '../protocol';
+import type { AlertPayload } from '../protocol/protocol';
 
 export function handoverTransitions(
   /** the alerts the cluster said were firing, by the previous holder */

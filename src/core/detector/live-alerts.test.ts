@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alert as alertSchema } from '../protocol';
+import { alert as alertSchema } from '../protocol/protocol';
 import type { AlertEvent } from './alert';
 import { SEED_T0 as T0, seedFrame as frame, seedHello as hello } from './fixtures';
 import { alertPayload, createLiveAlerts } from './live-alerts';

@@ -3,14 +3,14 @@
  * section 1 out (one per transition), and the alerts firing now as the payloads a client gets
  * after `hello`. Pure, like the detector: the gateway does the sending.
  */
-import { crc32 } from '../crc32';
+import { crc32 } from '../recording/crc32';
 import {
   ALERT_LIMITS,
   PROTOCOL_VERSION,
   type AlertPayload,
   type Frame,
   type Hello,
-} from '../protocol';
+} from '../protocol/protocol';
 import { alertId, type Alert, type AlertEvent } from './alert';
 import type { DetectorOverrides } from './config';
 import { createDetector } from './detector';

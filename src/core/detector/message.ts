@@ -3,8 +3,8 @@
  * 2.2x their weighted share; their p95 is 30x the pool's: load balancer" ("their mean latency"
  * when the source only knows a mean).
  */
-import { latencyWords } from '../latency-words';
-import type { LatencyKind } from '../protocol';
+import { latencyWords } from '../format/latency-words';
+import type { LatencyKind } from '../protocol/protocol';
 import type { AlertCause, AlertRule } from './alert';
 import { median, type PoolMetrics, type ServerMetrics } from './metrics';
 

@@ -2,7 +2,7 @@
  * Per-server figures set against the server's pool: share against weight, p95 against the
  * peers', error rate against the peers'. The rules only compare these with thresholds.
  */
-import { poolShares } from '../pool-shares';
+import { poolShares } from '../share/pool-shares';
 import { likelihoodRatioZ } from './binomial';
 import type { PoolWindow, ServerWindow } from './window';
 

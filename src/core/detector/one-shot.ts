@@ -2,7 +2,7 @@
  * One interval judged on its own, as a pipeline step does (`check`, `test-lb`): every rule may
  * fire on it at once; the thresholds, the statistics and the messages stay the dashboard's.
  */
-import { PROTOCOL_VERSION, type Hello, type Sample } from '../protocol';
+import { PROTOCOL_VERSION, type Hello, type Sample } from '../protocol/protocol';
 import type { AlertEvent } from './alert';
 import { layerOverrides, type DetectorOverrides } from './config';
 import { createDetector } from './detector';

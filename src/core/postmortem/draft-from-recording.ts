@@ -5,9 +5,9 @@
  * gathers the facts from those (factsOfReview) without running the detector again.
  */
 import { createAlertFeed, type AlertEvent, type DetectorOverrides } from '../detector';
-import type { Annotation } from '../protocol';
-import type { DetectorInput } from '../recording-contents';
-import { parseRecording, type RecordedPayload } from '../recording';
+import type { Annotation } from '../protocol/protocol';
+import type { DetectorInput } from '../recording/recording-contents';
+import { parseRecording, type RecordedPayload } from '../recording/recording';
 import { writePostmortemDraft, type DraftOptions } from './draft';
 import { incidentFacts, type IncidentFacts, type IncidentFactsBuilder } from './incident-facts';
 

@@ -6,14 +6,14 @@
  * `skewboard annotations import` reads it back to the same events at the same minutes.
  */
 import { duration } from '../detector/message';
-import type { Annotation } from '../protocol';
+import type { Annotation } from '../protocol/protocol';
 import {
   fixedOffsetMinutes,
   formatClock,
   formatLatency,
   offsetLabel,
   zoneOffsetMinutes,
-} from '../time-format';
+} from '../format/time-format';
 import type { AlertEpisode, Impact, IncidentFacts } from './incident-facts';
 
 export interface DraftOptions {

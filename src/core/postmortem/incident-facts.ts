@@ -6,7 +6,7 @@
  */
 import { alertId, type AlertEvent } from '../detector/alert';
 import { DEFAULT_POOL } from '../detector/window';
-import type { Annotation, Frame, Hello } from '../protocol';
+import type { Annotation, Frame, Hello } from '../protocol/protocol';
 
 /** Sums over the frames an alert fired in: its servers, and the rest of their pools. */
 export interface Impact {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationKind } from '../protocol';
+import type { AnnotationKind } from '../protocol/protocol';
 import { classifyKind } from './classify-kind';
 
 describe('classifyKind', () => {

@@ -3,7 +3,7 @@
  * spike while investigating"): the rules are in order of how far the incident has got, and the
  * first that matches wins, so that entry is `investigating`, not `detected`.
  */
-import type { AnnotationKind } from '../protocol';
+import type { AnnotationKind } from '../protocol/protocol';
 
 export interface KindRule {
   kind: AnnotationKind;

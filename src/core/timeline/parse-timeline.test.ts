@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePayload, type AnnotationKind } from '../protocol';
+import { parsePayload, type AnnotationKind } from '../protocol/protocol';
 import { cloudflareTable } from './fixtures/cloudflare-table';
 import { datedEntries } from './fixtures/dated-entries';
 import { dateTimeColumns } from './fixtures/date-time-columns';

@@ -3,8 +3,8 @@
  * the CLI on a file it read. It never makes a time up: an entry whose time, day or zone it
  * cannot tell is an error naming its line, never an annotation at a guessed moment.
  */
-import { ANNOTATION_LIMITS, annotation, type Annotation } from '../protocol';
-import { ValidationError } from '../validate';
+import { ANNOTATION_LIMITS, annotation, type Annotation } from '../protocol/protocol';
+import { ValidationError } from '../protocol/validate';
 import { classifyKind } from './classify-kind';
 import { readDocumentContext } from './document-context';
 import { findSections } from './find-sections';

@@ -1,5 +1,5 @@
 /** The parser's public shapes (see parse-timeline.ts). */
-import type { Annotation } from '../protocol';
+import type { Annotation } from '../protocol/protocol';
 
 /** A line the parser could not read, and why. */
 export interface TimelineError {

@@ -2,7 +2,7 @@
  * Time zones as postmortems write them ("UTC", "EDT", "UTC-4", "+02:00", "America/New_York"),
  * read into the form `hello.tz` uses: "UTC", a fixed "+HH:MM"/"-HH:MM", or an IANA name.
  */
-import { isKnownZone, zoneOffsetMinutes } from '../time-format';
+import { isKnownZone, zoneOffsetMinutes } from '../format/time-format';
 
 /**
  * Abbreviations read as fixed offsets; the bare region names (ET, PT...) follow daylight saving,

@@ -7,7 +7,12 @@
  * and serves what it holds; node-redis reconnects, and the gateway rejoins by itself.
  */
 import type { LiveAlerts } from '../../core/detector';
-import { gatewayEvents, type Frame, type GatewayEventName, type Hello } from '../../core/protocol';
+import {
+  gatewayEvents,
+  type Frame,
+  type GatewayEventName,
+  type Hello,
+} from '../../core/protocol/protocol';
 import type { Hub } from '../hub';
 import type { Logger } from '../ops/logger';
 import type { SourceSink } from '../sources/source';

@@ -4,7 +4,7 @@
  * went wrong is kept, without the URL's credentials, for `/readyz`, the log and the page.
  */
 import { createClient } from '@redis/client';
-import { withoutCredentials } from '../../core/source-auth';
+import { withoutCredentials } from '../../core/sources/source-auth';
 
 export type RedisReply = unknown;
 

@@ -4,7 +4,7 @@
  * order with `XREAD BLOCK` and serves its viewers from it, so there is one order and one
  * numbering for the whole cluster.
  */
-import type { GatewayEventName } from '../../core/protocol';
+import type { GatewayEventName } from '../../core/protocol/protocol';
 import type { ClusterKeys } from './keys';
 import type { RedisLink } from './redis-link';
 

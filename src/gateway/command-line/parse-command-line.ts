@@ -3,7 +3,7 @@
  * refusal is a UsageError whose one line names the option or word at fault.
  */
 import { parseArgs } from 'node:util';
-import { parseByteSize, parseDurationMs } from '../../core/flag-units';
+import { parseByteSize, parseDurationMs } from '../../core/format/flag-units';
 import type {
   CommandSpec,
   OptionTable,

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broken } from '../../core/timeline/fixtures/broken';
 import { lbMisconfig } from '../../core/timeline/fixtures/lb-misconfig';
-import { parseRecordingLine } from '../../core/recording';
+import { parseRecordingLine } from '../../core/recording/recording';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../bin.js', import.meta.url));

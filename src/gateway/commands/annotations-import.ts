@@ -6,7 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { recordingLine } from '../../core/recording';
+import { recordingLine } from '../../core/recording/recording';
 import { MAX_POSTMORTEM_CHARS, parsePostmortemTimeline } from '../../core/timeline/parse-timeline';
 import { readIsoDate } from '../../core/timeline/read-date';
 import { defineCommand } from '../command-line/command';

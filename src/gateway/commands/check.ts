@@ -8,14 +8,14 @@ import {
   statsFrame,
   statsServers,
   type StatsSnapshot,
-} from '../../core/haproxy-stats';
+} from '../../core/sources/haproxy-stats';
 import type { DetectorOverrides } from '../../core/detector';
 import { judgeOnce } from '../../core/detector/one-shot';
 import { defineCommand } from '../command-line/command';
 import { UsageError } from '../command-line/usage-error';
 import { readDetectorConfig } from '../detector-config-file';
 import { readStats } from '../sources/haproxy-source';
-import { sourceRequest } from '../../core/source-auth';
+import { sourceRequest } from '../../core/sources/source-auth';
 
 // a stats page that takes this long to answer is not one to judge
 const FETCH_TIMEOUT_MS = 10_000;

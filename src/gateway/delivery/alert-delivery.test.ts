@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AlertPayload } from '../../core/protocol';
+import type { AlertPayload } from '../../core/protocol/protocol';
 import { createLogger } from '../ops/logger';
 import { createAlertDelivery } from './alert-delivery';
 

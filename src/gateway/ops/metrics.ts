@@ -6,9 +6,9 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { RULES } from '../../core/detector/alert';
 import { DEFAULT_CONFIG } from '../../core/detector/config';
-import type { Frame, Hello } from '../../core/protocol';
-import { SeriesStore } from '../../core/series-store';
-import { shareWindow } from '../../core/share-window';
+import type { Frame, Hello } from '../../core/protocol/protocol';
+import { SeriesStore } from '../../core/series/series-store';
+import { shareWindow } from '../../core/share/share-window';
 import { NO_ALERTS, type FiringAlerts } from './alert-payload';
 
 /** One receiver's delivery counts (the retry queue's). */

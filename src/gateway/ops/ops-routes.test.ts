@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrameLog } from '../../core/frame-log';
-import type { Hello } from '../../core/protocol';
+import { FrameLog } from '../../core/protocol/frame-log';
+import type { Hello } from '../../core/protocol/protocol';
 import { httpRoutes } from '../http-routes';
 import type { AlertPayload } from './alert-payload';
 

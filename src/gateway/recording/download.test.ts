@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrameLog } from '../../core/frame-log';
-import type { Annotation, Hello } from '../../core/protocol';
-import { parseWindow, recordingOfWindow } from '../../core/recording-window';
+import { FrameLog } from '../../core/protocol/frame-log';
+import type { Annotation, Hello } from '../../core/protocol/protocol';
+import { parseWindow, recordingOfWindow } from '../../core/recording/recording-window';
 import { BATCH_BYTES, downloadRecording } from './download';
 
 const T0 = Date.UTC(2024, 4, 15, 13, 30);

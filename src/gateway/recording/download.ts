@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { parseWindow, recordingLinesOfWindow } from '../../core/recording-window';
+import { parseWindow, recordingLinesOfWindow } from '../../core/recording/recording-window';
 import type { Hub } from '../hub';
 import { plain } from '../plain-response';
 

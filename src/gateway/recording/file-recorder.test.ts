@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRecording } from '../../core/recording';
+import { parseRecording } from '../../core/recording/recording';
 import { openFileRecorder } from './file-recorder';
 import { frame, hello, note, T0 } from './fixtures';
 

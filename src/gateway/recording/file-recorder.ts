@@ -15,8 +15,8 @@ import {
   truncateSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseRecording, recordingLine, RecordingError } from '../../core/recording';
-import { createRestore } from '../../core/recording-restore';
+import { parseRecording, recordingLine, RecordingError } from '../../core/recording/recording';
+import { createRestore } from '../../core/recording/recording-restore';
 import { RecordingFileError } from '../read-recording';
 import { appendWholeLine, closeQuietly, RecordingTrouble, wasDeleted } from './append-line';
 import { headerLines, type Recorder, type RecordingHeader } from './recorder';

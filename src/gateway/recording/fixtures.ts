@@ -2,7 +2,7 @@
  * Test fixtures for the recorders: the hub's hello, a frame a second and a note, on one clock
  * from the seed incident's morning. Only tests import this.
  */
-import type { Annotation, Frame, Hello } from '../../core/protocol';
+import type { Annotation, Frame, Hello } from '../../core/protocol/protocol';
 
 export const T0 = Date.UTC(2024, 4, 15, 13, 30);
 

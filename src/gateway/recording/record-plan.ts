@@ -3,7 +3,7 @@
  * default), into one explicit file (`--record FILE`), or not at all (`--no-record`).
  */
 import { join } from 'node:path';
-import type { RotationLimits } from '../../core/recording-rotation';
+import type { RotationLimits } from '../../core/recording/recording-rotation';
 import type { OptionValues } from '../command-line/option-table';
 import { UsageError } from '../command-line/usage-error';
 import { RecordingFileError } from '../read-recording';

@@ -2,9 +2,9 @@
  * What the gateway records through, whichever way it records: one explicit file
  * (`--record FILE`) or the rotating folder (the default).
  */
-import type { AlertPayload, Annotation, Hello } from '../../core/protocol';
-import { recordingLine, type RecordedPayload } from '../../core/recording';
-import type { RestoredRun } from '../../core/recording-restore';
+import type { AlertPayload, Annotation, Hello } from '../../core/protocol/protocol';
+import { recordingLine, type RecordedPayload } from '../../core/recording/recording';
+import type { RestoredRun } from '../../core/recording/recording-restore';
 
 /** What a new recording file starts with, so it loads on its own: the hello and the notes held. */
 export interface RecordingHeader {

@@ -4,15 +4,19 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordingFileTime } from '../../core/recording-file-name';
+import { recordingFileTime } from '../../core/recording/recording-file-name';
 import {
   parseRecording,
   parseRecordingLine,
   RecordingError,
   type ParsedRecording,
-} from '../../core/recording';
-import { createRestore, type RestoredRun, type RestoreItem } from '../../core/recording-restore';
-import type { FolderFile } from '../../core/recording-rotation';
+} from '../../core/recording/recording';
+import {
+  createRestore,
+  type RestoredRun,
+  type RestoreItem,
+} from '../../core/recording/recording-restore';
+import type { FolderFile } from '../../core/recording/recording-rotation';
 import { RecordingFileError } from '../read-recording';
 
 /** The recordings in `dir` (files named by recordingFileName), oldest first; none when no folder. */

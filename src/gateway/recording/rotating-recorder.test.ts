@@ -9,9 +9,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRecording, recordingLine } from '../../core/recording';
-import { recordingFileName } from '../../core/recording-file-name';
-import type { RotationLimits } from '../../core/recording-rotation';
+import { parseRecording, recordingLine } from '../../core/recording/recording';
+import { recordingFileName } from '../../core/recording/recording-file-name';
+import type { RotationLimits } from '../../core/recording/recording-rotation';
 import { RecordingFileError } from '../read-recording';
 import { frame, hello, note, T0 } from './fixtures';
 import { openRotatingRecorder } from './rotating-recorder';

@@ -7,18 +7,18 @@
  */
 import { closeSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordingFileName } from '../../core/recording-file-name';
-import { recordingLine } from '../../core/recording';
+import { recordingFileName } from '../../core/recording/recording-file-name';
+import { recordingLine } from '../../core/recording/recording';
 import {
   filesOverCap,
   rotationDue,
   type FolderFile,
   type RotationLimits,
-} from '../../core/recording-rotation';
+} from '../../core/recording/recording-rotation';
 import { appendWholeLine, closeQuietly, RecordingTrouble, wasDeleted } from './append-line';
 import { listRecordings, restoreFromFolder } from './recording-folder';
 import { headerLines, type Recorder, type RecordingHeader } from './recorder';
-import type { RecordedPayload } from '../../core/recording';
+import type { RecordedPayload } from '../../core/recording/recording';
 
 export interface RotatingRecorderOptions {
   dir: string;

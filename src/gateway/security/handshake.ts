@@ -4,7 +4,11 @@
  * whatever else it sent. A client let in whose `auth` is malformed is then refused as other
  * bad input is, with an error naming the field.
  */
-import { handshakeTokens, parseHandshakeAuth, type HandshakeAuth } from '../../core/protocol';
+import {
+  handshakeTokens,
+  parseHandshakeAuth,
+  type HandshakeAuth,
+} from '../../core/protocol/protocol';
 import { accessOf, type Access, type Tokens } from './access';
 
 /** The handshake's verdict: in, with what it may do and what it asked for; or why not. */

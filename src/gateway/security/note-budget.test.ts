@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../core/protocol';
+import type { Annotation } from '../../core/protocol/protocol';
 import { NoteBudget } from './note-budget';
 
 const note = (id: string, text = ''): Annotation => ({

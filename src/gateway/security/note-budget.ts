@@ -2,7 +2,7 @@
  * How many notes the gateway holds, and how many bytes of them: notes live in memory, in the
  * notes file and at the head of every new recording file, so a flood must stop at a bound.
  */
-import type { Annotation } from '../../core/protocol';
+import type { Annotation } from '../../core/protocol/protocol';
 
 export interface NoteLimits {
   count: number;

@@ -8,7 +8,7 @@ import {
   statsFrame,
   statsServers,
   type StatsSnapshot,
-} from '../../core/haproxy-stats';
+} from '../../core/sources/haproxy-stats';
 import { describeFetchError, pollingSource } from './polling-source';
 import type { Source } from './source';
 
@@ -17,7 +17,7 @@ export interface HaproxySourceOptions {
   url: string;
   /** `hello.source`, e.g. `haproxy:http://lb:8404/stats;csv` */
   name: string;
-  /** an `Authorization` header for a stats page behind `stats auth` (see core/source-auth) */
+  /** an `Authorization` header for a stats page behind `stats auth` (see core/sources/source-auth) */
   headers?: Record<string, string>;
   /** between reads; default 5 s */
   intervalMs?: number;

@@ -4,7 +4,7 @@
  * the server list announced whenever it changes; and a system that stops answering said once,
  * retried with backoff, and said again once when it is back.
  */
-import type { ServerInfo } from '../../core/protocol';
+import type { ServerInfo } from '../../core/protocol/protocol';
 import { pace } from './paced';
 import type { Source, SourceFrame, SourceInfo, SourceSink } from './source';
 

@@ -9,14 +9,14 @@ import {
   pollServers,
   type PollAnswers,
   type PollReading,
-} from '../../core/prometheus/poll-frame';
+} from '../../core/sources/prometheus/poll-frame';
 import {
   emptyQueryWarning,
   presetLatency,
   presetQueries,
   type PromPreset,
-} from '../../core/prometheus/presets';
-import { parseInstantVector } from '../../core/prometheus/query-result';
+} from '../../core/sources/prometheus/presets';
+import { parseInstantVector } from '../../core/sources/prometheus/query-result';
 import { describeFetchError, pollingSource } from './polling-source';
 import type { Source } from './source';
 
@@ -25,7 +25,7 @@ export interface PrometheusSourceOptions {
   url: string;
   /** `hello.source`, e.g. `prometheus:http://prometheus:9090` */
   name: string;
-  /** an `Authorization` header for a Prometheus behind auth (see core/source-auth) */
+  /** an `Authorization` header for a Prometheus behind auth (see core/sources/source-auth) */
   headers?: Record<string, string>;
   preset: PromPreset;
   /** between polls; default 5 s */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Hello } from '../../core/protocol';
-import type { RecordedPayload } from '../../core/recording';
+import type { Hello } from '../../core/protocol/protocol';
+import type { RecordedPayload } from '../../core/recording/recording';
 import { replaySource } from './replay-source';
 import type { SourceFrame, SourceInfo, SourceSink } from './source';
 

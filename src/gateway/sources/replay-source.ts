@@ -4,9 +4,9 @@
  * stops sending and says so; the gateway keeps serving what it holds.
  */
 import { basename } from 'node:path';
-import type { Hello } from '../../core/protocol';
-import type { RecordedPayload } from '../../core/recording';
-import { replayPlan, type ReplayStep } from '../../core/replay-plan';
+import type { Hello } from '../../core/protocol/protocol';
+import type { RecordedPayload } from '../../core/recording/recording';
+import { replayPlan, type ReplayStep } from '../../core/recording/replay-plan';
 import type { Source, SourceInfo, SourceSink } from './source';
 
 export interface ReplaySourceOptions {

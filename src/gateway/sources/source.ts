@@ -1,4 +1,4 @@
-import type { Annotation, Hello, Sample } from '../../core/protocol';
+import type { Annotation, Hello, Sample } from '../../core/protocol/protocol';
 
 /**
  * What a source says about itself; the gateway adds `v`, `now`, `oldestSeq` and its id.

@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { parseStatsCsv } from '../../core/haproxy-stats';
+import { parseStatsCsv } from '../../core/sources/haproxy-stats';
 import type { BalancedBackend } from '../../core/lb-config';
 import { probe } from './send-traffic';
 

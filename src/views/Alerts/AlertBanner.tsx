@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { formatClock } from '../../core/time-format';
+import { formatClock } from '../../core/format/time-format';
 import { useDashboard } from '../store-context';
 import { useAlertsThatFit } from './use-alerts-that-fit';
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { formatDateTime, isKnownZone } from '../../core/time-format';
+import { formatDateTime, isKnownZone } from '../../core/format/time-format';
 import { AlertBanner, NotifyToggle, usePageTitle } from '../Alerts';
 import { BadInput } from '../BadInput';
 import { ConnectionBadge } from '../ConnectionBadge';

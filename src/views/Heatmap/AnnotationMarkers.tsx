@@ -4,8 +4,8 @@ import {
   formatDateTime,
   offsetLabel,
   zoneOffsetMinutes,
-} from '../../core/time-format';
-import type { Annotation } from '../../core/protocol';
+} from '../../core/format/time-format';
+import type { Annotation } from '../../core/protocol/protocol';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { useDashboard } from '../store-context';
 import { timeWindow, xFraction, type HeatmapGeometry } from './heatmap-geometry';

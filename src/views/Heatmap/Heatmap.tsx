@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { buildLatencyLut } from '../../core/colour-scale';
+import { buildLatencyLut } from '../../core/format/colour-scale';
 import { selectLatencyWords } from '../../state/connection-slice';
 import { shownWindowOf } from '../../state/shown-window';
 import {

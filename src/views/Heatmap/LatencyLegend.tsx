@@ -1,4 +1,4 @@
-import { infernoRgb, latencyPosition, rgbCss } from '../../core/colour-scale';
+import { infernoRgb, latencyPosition, rgbCss } from '../../core/format/colour-scale';
 
 const TICKS = [10, 100, 1000, 10_000];
 const tickLabel = (ms: number) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { formatClock, offsetLabel, zoneOffsetMinutes } from '../../core/time-format';
+import { formatClock, offsetLabel, zoneOffsetMinutes } from '../../core/format/time-format';
 import { axisTicks, type AxisBox } from './axis-ticks';
 import type { HeatmapGeometry } from './heatmap-geometry';
 

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../core/time-window';
+import { formatDuration } from '../../core/series/time-window';
 import { defaultWindowMs } from '../../state/shown-window';
 import { searchWithWindow } from '../../state/url-params';
 import { useDashboard, useDashboardStore } from '../store-context';

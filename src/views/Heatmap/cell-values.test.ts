@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Sample } from '../../core/protocol';
-import { SeriesStore } from '../../core/series-store';
+import type { Sample } from '../../core/protocol/protocol';
+import { SeriesStore } from '../../core/series/series-store';
 import { bandName, cellLines, cellValues } from './cell-values';
 import type { PlanRow } from './row-plan';
 

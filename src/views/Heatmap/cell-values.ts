@@ -3,10 +3,10 @@
  * the frame under its column, or a band's (its servers' requests, errors and share summed,
  * its latency the request-weighted 95th percentile of theirs, as it is painted).
  */
-import type { SeriesStore, ServerSeries } from '../../core/series-store';
-import { formatDateTime, formatLatency } from '../../core/time-format';
-import { weightedPercentile } from '../../core/weighted-percentile';
-import { LUT_SIZE } from '../../core/colour-scale';
+import type { SeriesStore, ServerSeries } from '../../core/series/series-store';
+import { formatDateTime, formatLatency } from '../../core/format/time-format';
+import { weightedPercentile } from '../../core/series/weighted-percentile';
+import { LUT_SIZE } from '../../core/format/colour-scale';
 import { columnOfTime, timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
 import { BAND_QUANTILE, bandRank, serverRank } from './heatmap-pixels';
 import type { PlanRow } from './row-plan';

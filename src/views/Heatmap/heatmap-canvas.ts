@@ -4,8 +4,8 @@
  * words and one putImageData, with no scaled blit. The component and the benchmark both
  * paint through this, so what is measured is what ships.
  */
-import { ringRuns } from '../../core/ring';
-import type { SeriesStore } from '../../core/series-store';
+import { ringRuns } from '../../core/series/ring';
+import type { SeriesStore } from '../../core/series/series-store';
 import type { HeatmapGeometry } from './heatmap-geometry';
 import { HeatmapPixels, type PixelChange } from './heatmap-pixels';
 import type { PlanRow } from './row-plan';

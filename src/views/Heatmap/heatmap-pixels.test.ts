@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildLatencyLut, latencyLutIndex } from '../../core/colour-scale';
-import type { Sample } from '../../core/protocol';
-import { SeriesStore } from '../../core/series-store';
+import { buildLatencyLut, latencyLutIndex } from '../../core/format/colour-scale';
+import type { Sample } from '../../core/protocol/protocol';
+import { SeriesStore } from '../../core/series/series-store';
 import {
   CellColourCache,
   DEFAULT_CELL_COLOURS,

@@ -3,10 +3,10 @@
  * as it is and CSS scales up: a full paint is one pass over typed arrays, and HeatmapPixels
  * keeps the buffer up to date a column at a time as frames come.
  */
-import { LUT_SIZE, latencyLutIndex } from '../../core/colour-scale';
-import { advanceRingStart, ringRuns, ringSlot } from '../../core/ring';
-import type { SeriesStore, ServerSeries } from '../../core/series-store';
-import { weightedPercentileBin } from '../../core/weighted-percentile';
+import { LUT_SIZE, latencyLutIndex } from '../../core/format/colour-scale';
+import { advanceRingStart, ringRuns, ringSlot } from '../../core/series/ring';
+import type { SeriesStore, ServerSeries } from '../../core/series/series-store';
+import { weightedPercentileBin } from '../../core/series/weighted-percentile';
 import { columnOfTime, timeOfColumn, type HeatmapGeometry } from './heatmap-geometry';
 import type { PlanRow } from './row-plan';
 

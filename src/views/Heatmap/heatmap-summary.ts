@@ -2,7 +2,7 @@
  * The heatmap in one sentence, for a screen reader (the canvas says nothing by itself): how
  * many servers, which alert, how they are folded, and the time it spans.
  */
-import { formatClock, offsetLabel, zoneOffsetMinutes } from '../../core/time-format';
+import { formatClock, offsetLabel, zoneOffsetMinutes } from '../../core/format/time-format';
 
 export interface SummaryInput {
   servers: number;

@@ -3,7 +3,7 @@
  * else one per bucket of time. Buckets are fixed in time, not in pixels, so a group keeps its
  * notes as the view slides; they are worked out when the notes change, not on every frame.
  */
-import type { Annotation, AnnotationKind } from '../../core/protocol';
+import type { Annotation, AnnotationKind } from '../../core/protocol/protocol';
 import { lowerBound, rangeBetween, upperBound } from '../../state/annotation-list';
 
 /** Notes next to each other in time, drawn as one marker. */

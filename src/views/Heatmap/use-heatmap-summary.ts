@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { SeriesStore } from '../../core/series-store';
+import type { SeriesStore } from '../../core/series/series-store';
 import { useDashboard } from '../store-context';
 import { useAlertingServers } from '../use-alerting-servers';
 import type { HeatmapGeometry } from './heatmap-geometry';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { shareWindow } from '../../core/share-window';
-import { standingOut } from '../../core/standing-out';
+import { shareWindow } from '../../core/share/share-window';
+import { standingOut } from '../../core/detector/standing-out';
 import { selectShareWindowMs } from '../../state/connection-slice';
 import {
   selectViewEnd,

@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ANNOTATION_KINDS, ANNOTATION_LIMITS, type AnnotationKind } from '../../core/protocol';
-import { formatClock, formatDateTime, parseClockAfter } from '../../core/time-format';
+import {
+  ANNOTATION_KINDS,
+  ANNOTATION_LIMITS,
+  type AnnotationKind,
+} from '../../core/protocol/protocol';
+import { formatClock, formatDateTime, parseClockAfter } from '../../core/format/time-format';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { useDashboard, useDashboardStore } from '../store-context';
 

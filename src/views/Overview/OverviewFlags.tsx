@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
-import type { Annotation } from '../../core/protocol';
-import { formatClock } from '../../core/time-format';
+import type { Annotation } from '../../core/protocol/protocol';
+import { formatClock } from '../../core/format/time-format';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import type { MarkerGroup } from '../Heatmap/marker-groups';
 import { useDashboard } from '../store-context';

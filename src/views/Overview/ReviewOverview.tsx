@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
-import { buildLatencyLut } from '../../core/colour-scale';
-import type { Annotation } from '../../core/protocol';
-import { overviewOfSeries } from '../../core/series-overview';
+import { buildLatencyLut } from '../../core/format/colour-scale';
+import type { Annotation } from '../../core/protocol/protocol';
+import { overviewOfSeries } from '../../core/series/series-overview';
 import type { ReplayController } from '../../state/replay-session';
 import type { ReplayState } from '../../state/replay-slice';
 import { shownWindowOf } from '../../state/shown-window';

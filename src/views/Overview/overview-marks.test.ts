@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation, AnnotationKind } from '../../core/protocol';
+import type { Annotation, AnnotationKind } from '../../core/protocol/protocol';
 import { axisTicks } from '../Heatmap/axis-ticks';
 import { xFraction } from '../Heatmap/heatmap-geometry';
 import {

@@ -4,7 +4,7 @@
  * it is a time. The events drawn on it are every note and every alert episode of the whole
  * recording, joined into one flag where they crowd.
  */
-import type { Annotation } from '../../core/protocol';
+import type { Annotation } from '../../core/protocol/protocol';
 import type { HeatmapGeometry } from '../Heatmap/heatmap-geometry';
 import { groupByPixels, type MarkerGroup } from '../Heatmap/marker-groups';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildLatencyLut, latencyLutIndex } from '../../core/colour-scale';
+import { buildLatencyLut, latencyLutIndex } from '../../core/format/colour-scale';
 import {
   OVERVIEW_DOWN,
   OVERVIEW_EMPTY,
   OVERVIEW_IDLE,
   type SeriesOverview,
-} from '../../core/series-overview';
+} from '../../core/series/series-overview';
 import { DEFAULT_CELL_COLOURS } from '../Heatmap/heatmap-pixels';
 import { fillOverviewPixels, overviewRows } from './overview-pixels';
 

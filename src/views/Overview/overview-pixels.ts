@@ -3,13 +3,13 @@
  * A fleet taller than the strip folds several servers into a pixel row, which shows the worst
  * of them, so a slow server is never averaged or scaled away.
  */
-import { latencyLutIndex } from '../../core/colour-scale';
+import { latencyLutIndex } from '../../core/format/colour-scale';
 import {
   OVERVIEW_DOWN,
   OVERVIEW_EMPTY,
   OVERVIEW_IDLE,
   type SeriesOverview,
-} from '../../core/series-overview';
+} from '../../core/series/series-overview';
 import { DEFAULT_CELL_COLOURS, type CellColours } from '../Heatmap/heatmap-pixels';
 
 /** Pixel rows for `servers` in a strip `heightPx` high: one per server while they fit. */

@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
-import type { Annotation } from '../../core/protocol';
-import { formatDateTime, parseClockAfter } from '../../core/time-format';
+import type { Annotation } from '../../core/protocol/protocol';
+import { formatDateTime, parseClockAfter } from '../../core/format/time-format';
 import { rangeBetween } from '../../state/annotation-list';
 import { REPLAY_SPEEDS } from '../../state/replay-session';
 import { ANNOTATION_STYLE } from '../annotation-style';

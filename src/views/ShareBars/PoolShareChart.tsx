@@ -9,8 +9,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ServerShare } from '../../core/share-window';
-import { formatLatency } from '../../core/time-format';
+import type { ServerShare } from '../../core/share/share-window';
+import { formatLatency } from '../../core/format/time-format';
 import { useBoxMetrics } from '../use-box-metrics';
 import { deskChartSizing, wallChartSizing } from './chart-sizing';
 import { shareColour } from './share-colour';

@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
-import { shareOutliers } from '../../core/share-outliers';
-import { shareWindow } from '../../core/share-window';
+import { shareOutliers } from '../../core/share/share-outliers';
+import { shareWindow } from '../../core/share/share-window';
 import { selectLatencyWords, selectShareWindowMs } from '../../state/connection-slice';
 import {
   selectViewEnd,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerShare } from '../../core/share-window';
+import type { ServerShare } from '../../core/share/share-window';
 import { groupByPool, shareCaption } from './share-caption';
 
 const row = (id: string, pool: string) => ({ id, pool }) as ServerShare;

@@ -1,6 +1,6 @@
 /** What the share bars say about the figures they draw: whose share, over how long. */
 import { DEFAULT_POOL } from '../../core/detector/window';
-import type { ServerShare } from '../../core/share-window';
+import type { ServerShare } from '../../core/share/share-window';
 
 /** One pool's rows, in the order the pools came. */
 export interface PoolRows {

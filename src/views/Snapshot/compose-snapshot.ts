@@ -4,9 +4,9 @@
  * weighted share with its p95 (or mean latency). Everything it draws comes in
  * `SnapshotContent`, so what the picture says is decided by the caller and checked there.
  */
-import { infernoRgb, rgbCss } from '../../core/colour-scale';
-import type { ServerShare } from '../../core/share-window';
-import { formatLatency } from '../../core/time-format';
+import { infernoRgb, rgbCss } from '../../core/format/colour-scale';
+import type { ServerShare } from '../../core/share/share-window';
+import { formatLatency } from '../../core/format/time-format';
 
 export interface SnapshotContent {
   title: string;

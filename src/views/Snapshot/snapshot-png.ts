@@ -2,8 +2,8 @@
  * The view as a PNG (heatmap, markers, bars, alerts, time range), for the postmortem
  * document: what "Snapshot" saves, and the image beside a review's postmortem draft.
  */
-import { shareWindow } from '../../core/share-window';
-import { formatClock, formatDateTime } from '../../core/time-format';
+import { shareWindow } from '../../core/share/share-window';
+import { formatClock, formatDateTime } from '../../core/format/time-format';
 import { rangeBetween } from '../../state/annotation-list';
 import { selectLatencyWords, selectShareWindowMs } from '../../state/connection-slice';
 import { shownWindowOf } from '../../state/shown-window';

@@ -3,7 +3,7 @@
  * in words a person across the room can read. Pure, so every case is a row in a table.
  */
 import type { ConnectionState } from '../../state/connection-slice';
-import { formatClock, formatDateTime } from '../../core/time-format';
+import { formatClock, formatDateTime } from '../../core/format/time-format';
 
 /** how long the feed must be quiet before the banner shows: a reconnect blip is no news */
 export const STALE_BANNER_AFTER_MS = 5000;

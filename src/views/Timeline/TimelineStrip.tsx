@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
-import { formatClock } from '../../core/time-format';
-import type { Annotation } from '../../core/protocol';
+import { formatClock } from '../../core/format/time-format';
+import type { Annotation } from '../../core/protocol/protocol';
 import { pinnedSpanOf } from '../../state/shown-window';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { ImportPostmortem } from '../Import';

@@ -1,4 +1,4 @@
-import { offsetLabel, zoneOffsetMinutes } from '../../core/time-format';
+import { offsetLabel, zoneOffsetMinutes } from '../../core/format/time-format';
 import { useDashboard, useDashboardStore } from '../store-context';
 
 const LOADED_AT = Date.now();

@@ -4,9 +4,9 @@
  */
 import { at, fleet, scenario } from '../../../mocks/scenarios/fleet';
 import { createSimulator, type Simulator } from '../../../mocks/simulator';
-import { buildLatencyLut, latencyLutIndex, LUT_SIZE } from '../../../src/core/colour-scale';
-import type { Frame } from '../../../src/core/protocol';
-import { SeriesStore } from '../../../src/core/series-store';
+import { buildLatencyLut, latencyLutIndex, LUT_SIZE } from '../../../src/core/format/colour-scale';
+import type { Frame } from '../../../src/core/protocol/protocol';
+import { SeriesStore } from '../../../src/core/series/series-store';
 import { columnOfTime, type HeatmapGeometry } from '../../../src/views/Heatmap/heatmap-geometry';
 
 export const LUT = buildLatencyLut();

@@ -2,7 +2,7 @@
  * Bench page: the page's ingest path (parse, validate, push) in Chromium's V8, the same loop
  * test/bench/ingest.ts runs in Node.
  */
-import type { ServerInfo } from '../../../src/core/protocol';
+import type { ServerInfo } from '../../../src/core/protocol/protocol';
 import { ingestRuns, type IngestRun } from '../lib/ingest-loop';
 
 export interface IngestBench {

@@ -4,9 +4,9 @@
  * the component uses, beside the heatmap's full repaint of the same store (what every seek
  * does) and one read of every sample's p95. Driven by test/bench/overview.ts.
  */
-import { buildLatencyLut } from '../../../src/core/colour-scale';
-import { overviewOfSeries } from '../../../src/core/series-overview';
-import type { SeriesStore } from '../../../src/core/series-store';
+import { buildLatencyLut } from '../../../src/core/format/colour-scale';
+import { overviewOfSeries } from '../../../src/core/series/series-overview';
+import type { SeriesStore } from '../../../src/core/series/series-store';
 import { loadRecordingUrl } from '../../../src/state/load-recording';
 import { shownWindow } from '../../../src/state/shown-window';
 import { HeatmapCanvas } from '../../../src/views/Heatmap/heatmap-canvas';

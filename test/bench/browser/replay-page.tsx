@@ -4,9 +4,9 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { buildAlertTimeline } from '../../../src/core/alert-timeline';
-import { gunzip } from '../../../src/core/gunzip';
-import { parseRecording } from '../../../src/core/recording';
+import { buildAlertTimeline } from '../../../src/core/recording/alert-timeline';
+import { gunzip } from '../../../src/core/recording/gunzip';
+import { parseRecording } from '../../../src/core/recording/recording';
 import { loadRecordingUrl, type LoadedRecording } from '../../../src/state/load-recording';
 import { startReplay } from '../../../src/state/replay-session';
 import { createDashboardStore } from '../../../src/state/store';

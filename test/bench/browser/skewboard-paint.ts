@@ -4,7 +4,7 @@
  * shift and the new column), putImageData, and one pixel read back so the canvas has really
  * drawn before the clock stops.
  */
-import type { SeriesStore } from '../../../src/core/series-store';
+import type { SeriesStore } from '../../../src/core/series/series-store';
 import type { HeatmapGeometry } from '../../../src/views/Heatmap/heatmap-geometry';
 import { HeatmapCanvas } from '../../../src/views/Heatmap/heatmap-canvas';
 

@@ -14,7 +14,7 @@ import type {
   Frame,
   Hello,
   ServerInfo,
-} from '../../../src/core/protocol';
+} from '../../../src/core/protocol/protocol';
 
 export interface ChurningGatewayOptions {
   servers: number;

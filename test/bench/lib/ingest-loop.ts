@@ -2,8 +2,8 @@
  * The ingest path of the page, the same in Node and in a bench page: JSON text -> protocol
  * `frame.check` -> SeriesStore.push, against JSON.parse alone (the floor), in frames a second.
  */
-import { frame, type Frame, type ServerInfo } from '../../../src/core/protocol';
-import { SeriesStore } from '../../../src/core/series-store';
+import { frame, type Frame, type ServerInfo } from '../../../src/core/protocol/protocol';
+import { SeriesStore } from '../../../src/core/series/series-store';
 
 export interface IngestRun {
   /** frames a second through parse + check + push */

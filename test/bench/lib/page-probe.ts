@@ -106,7 +106,8 @@ export async function heapSnapshot(cdp: CDPSession): Promise<string> {
   const onChunk = (e: { chunk: string }) => void chunks.push(e.chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   try {
-    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    // numbers by value: a cache keyed by numbers shows which numbers
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: true });
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
   }

@@ -85,7 +85,14 @@ async function sample(page: Page, cdp: CDPSession, hour: number): Promise<Sample
   // the page takes every frame sent before it is measured
   while ((await shownSeq(page)) < gateway.seq) await page.waitForTimeout(100);
   await page.waitForTimeout(1500);
-  const heap = await heapAfterGc(cdp);
+  // the median of three, a second apart: what a collection leaves depends a little on what the
+  // page was doing just then (a render's leftovers), which one reading would take as growth
+  const readings: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    if (k > 0) await page.waitForTimeout(1000);
+    readings.push(await heapAfterGc(cdp));
+  }
+  const heap = readings.sort((a, b) => a - b)[1]!;
   const snapshot = await heapSnapshot(cdp);
   const code = compiledCodeBytes(snapshot);
   if (SNAPSHOTS) writeFileSync(join(SNAPSHOTS, `hour-${hour}.heapsnapshot`), snapshot);

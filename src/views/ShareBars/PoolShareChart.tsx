@@ -12,7 +12,7 @@ import {
 import type { ServerShare } from '../../core/share/share-window';
 import { formatLatency } from '../../core/format/time-format';
 import { useBoxMetrics } from '../use-box-metrics';
-import { CHART_MARGIN_PX, deskChartSizing, wallChartSizing } from './chart-sizing';
+import { deskChartSizing, wallChartSizing } from './chart-sizing';
 import { shareColour } from './share-colour';
 import './text-measure-cache';
 
@@ -75,18 +75,13 @@ export function PoolShareChart({
         inert
         aria-hidden="true"
       >
-        <ResponsiveContainer width="100%" height={size.plotPx ?? '100%'}>
+        <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={data}
             layout="vertical"
             accessibilityLayer={false}
             barCategoryGap={kiosk ? '18%' : '10%'}
-            margin={{
-              top: CHART_MARGIN_PX / 2,
-              right: size.rightPx,
-              bottom: CHART_MARGIN_PX / 2,
-              left: 4,
-            }}
+            margin={{ top: 4, right: size.rightPx, bottom: 4, left: 4 }}
           >
             <CartesianGrid horizontal={false} stroke="#2c3340" />
             <XAxis

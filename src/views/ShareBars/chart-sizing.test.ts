@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_MARGIN_PX, deskChartSizing, wallChartSizing } from './chart-sizing';
+import { deskChartSizing, wallChartSizing } from './chart-sizing';
 
 describe('deskChartSizing', () => {
   it.each([
@@ -39,20 +39,5 @@ describe('wallChartSizing', () => {
     { how: 'no servers', rows: 0, heightPx: 540, everyName: true },
   ])('$how: every bar named = $everyName', ({ rows, heightPx, everyName }) => {
     expect(wallChartSizing(rows, 6, 24, heightPx).everyName).toBe(everyName);
-  });
-
-  it('gives each bar a whole number of pixels, within the box, whatever the box and the bars', () => {
-    for (const rows of [1, 7, 13, 60]) {
-      for (const heightPx of [123.4, 540, 611.7, 1080]) {
-        const s = wallChartSizing(rows, 6, 24, heightPx);
-        const plot = s.plotPx! - s.tickAxisPx - CHART_MARGIN_PX;
-        expect(Number.isInteger(plot / rows)).toBe(true);
-        expect(s.plotPx).toBeLessThanOrEqual(heightPx);
-        expect(heightPx - s.plotPx!).toBeLessThan(rows);
-      }
-    }
-    // nothing to share, or less than a pixel each: the box's height
-    expect(wallChartSizing(0, 6, 24, 540).plotPx).toBeUndefined();
-    expect(wallChartSizing(60, 6, 24, 0).plotPx).toBeUndefined();
   });
 });

@@ -6,13 +6,6 @@
 export interface ChartSizing {
   /** the chart's height, or undefined: the layout's */
   heightPx: number | undefined;
-  /**
-   * on a wall, the chart's height inside the box the layout gives it: a whole number of pixels
-   * per bar. recharts memoises its layout for every bar size it is given and never forgets one,
-   * so bars sized to the box's fraction of a pixel (which moves as servers come and go between
-   * pools) filled its caches for days; a whole pixel repeats. Undefined: the box's height.
-   */
-  plotPx: number | undefined;
   /** each bar's thickness, or undefined: recharts shares the height out */
   barPx: number | undefined;
   namePx: number;
@@ -26,14 +19,11 @@ export interface ChartSizing {
 }
 
 const DESK_BAR_PX = 12;
-/** the chart's margin above and below its bars */
-export const CHART_MARGIN_PX = 8;
 
 export function deskChartSizing(rows: number, longestName: number): ChartSizing {
   const namePx = 12;
   return {
     heightPx: Math.max(120, rows * (DESK_BAR_PX * 2 + 6) + 40),
-    plotPx: undefined,
     barPx: DESK_BAR_PX,
     namePx,
     tickPx: 12,
@@ -55,10 +45,8 @@ export function wallChartSizing(
   const tickPx = Math.round(fontPx * 0.75);
   const tickAxisPx = Math.round(tickPx * 1.9);
   const band = rows > 0 ? (heightPx - tickAxisPx) / rows : Infinity;
-  const pitch = Math.floor((heightPx - tickAxisPx - CHART_MARGIN_PX) / rows);
   return {
     heightPx: undefined,
-    plotPx: rows > 0 && pitch >= 1 ? tickAxisPx + CHART_MARGIN_PX + pitch * rows : undefined,
     barPx: undefined,
     namePx,
     tickPx,

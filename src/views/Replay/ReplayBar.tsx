@@ -5,6 +5,7 @@ import { rangeBetween } from '../../state/annotation-list';
 import { REPLAY_SPEEDS } from '../../state/replay-session';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { ReviewOverview } from '../Overview';
+import { useReplayControls } from '../replay-controls-context';
 import { useDashboard } from '../store-context';
 import { useReplayKeys } from './use-replay-keys';
 import { useReplayUrl } from './use-replay-url';
@@ -15,7 +16,7 @@ import { useReplayUrl } from './use-replay-url';
  */
 export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
   const replay = useDashboard((s) => s.replay);
-  const controls = useDashboard((s) => s.replayControls);
+  const controls = useReplayControls();
   const annotations = useDashboard((s) => s.annotations);
   const [jump, setJump] = useState('');
   const [jumpError, setJumpError] = useState<string | undefined>();

@@ -14,6 +14,8 @@ export interface ReplayState {
   /** every alert episode over the whole recording, whatever the cursor (the overview's) */
   alertEpisodes?: Annotation[];
   cursor: number;
+  /** how many times the cursor was moved by hand (a seek), not by play: shown at once */
+  seeks: number;
   playing: boolean;
   /** simulated ms per wall ms */
   speed: number;

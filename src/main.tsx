@@ -6,6 +6,7 @@ import { connectGateway } from './state/gateway-client';
 import { parseGatewayList } from './state/gateway-list';
 import { rememberNotifyChoice } from './state/notify-choice-storage';
 import { openRecording } from './state/open-recording';
+import { createReplayControls } from './state/replay-controls';
 import { createPageRecovery, pageReachable } from './state/page-recovery';
 import { browserTokenPlaces, takePageToken } from './state/page-token';
 import { createDashboardStore } from './state/store';
@@ -14,6 +15,7 @@ import { applyViewParams, initialReplayT } from './state/view-params';
 import { followWindowCapacity } from './state/window-capacity';
 import { App } from './views/App';
 import { FatalBoundary, FatalNotice, errorLine } from './views/Fatal';
+import { ReplayControlsContext } from './views/replay-controls-context';
 import { DashboardContext } from './views/store-context';
 import './styles.css';
 
@@ -42,6 +44,7 @@ const fatalIfBlank = (error: unknown) =>
 window.addEventListener('error', (e) => fatalIfBlank(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => fatalIfBlank(e.reason));
 const store = createDashboardStore();
+const replayControls = createReplayControls();
 recovery.restoreView(store);
 recovery.keepView(store);
 store.getState().setDisplayZone(params.tz);
@@ -55,7 +58,12 @@ if (!params.kiosk) {
 }
 if (params.replay !== undefined) {
   const initialT = initialReplayT(params);
-  void openRecording(store, { url: params.replay }, initialT === undefined ? {} : { initialT });
+  void openRecording(
+    store,
+    replayControls,
+    { url: params.replay },
+    initialT === undefined ? {} : { initialT },
+  );
 } else {
   const gateways = parseGatewayList(params.gateway, window.location.protocol);
   const gateway = {
@@ -91,7 +99,9 @@ createRoot(rootElement).render(
   <StrictMode>
     <FatalBoundary onFatal={() => recovery.fatal()}>
       <DashboardContext.Provider value={store}>
-        <App kiosk={params.kiosk} />
+        <ReplayControlsContext.Provider value={replayControls}>
+          <App kiosk={params.kiosk} />
+        </ReplayControlsContext.Provider>
       </DashboardContext.Provider>
     </FatalBoundary>
   </StrictMode>,

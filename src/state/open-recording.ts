@@ -9,6 +9,7 @@ import {
   RecordingLoadError,
   type LoadedRecording,
 } from './load-recording';
+import type { ReplayControls } from './replay-controls';
 import { startReplay } from './replay-session';
 import type { DashboardStore } from './store';
 
@@ -23,6 +24,7 @@ export interface OpenOptions {
 
 export async function openRecording(
   store: DashboardStore,
+  controls: ReplayControls,
   from: { url: string } | { file: File },
   opts: OpenOptions = {},
 ): Promise<boolean> {
@@ -45,9 +47,9 @@ export async function openRecording(
     return false;
   }
   opts.leaveLive?.();
-  state().replayControls?.dispose();
-  const controls = startReplay(store, recording, opts.initialT);
-  state().setReplayControls(controls);
+  // the old recording's clock stops before the new one writes to the store
+  controls.replace(undefined);
+  controls.replace(startReplay(store, recording, opts.initialT));
   state().setReplayLoading(undefined);
   return true;
 }

@@ -150,6 +150,20 @@ describe('a recording under review', { timeout: 60_000 }, () => {
     expect(state().viewEndT).toBe(cursor());
   });
 
+  it('counts the moves made by hand (seek, step), not those of play: a view shows those at once', async () => {
+    const { controls, state } = await reviewing(startT);
+    const seeks = () => state().replay!.seeks;
+    expect(seeks()).toBe(0);
+    controls.play();
+    animationFrame(1_000);
+    animationFrame(1_000);
+    expect(seeks()).toBe(0);
+    controls.seek(startT + 600_000);
+    expect(seeks()).toBe(1);
+    controls.step(1);
+    expect(seeks()).toBe(2);
+  });
+
   it('pauses: no more animation frames are asked for, and the cursor stays', async () => {
     const { controls, state, cursor } = await reviewing();
     controls.play();

@@ -83,6 +83,7 @@ export function startReplay(
     eventTimes: eventTimesWith(NO_ALERTS),
     alertsPending: true,
     cursor: cursor0,
+    seeks: 0,
     playing: false,
     speed: 60,
     ...(recording.warning !== undefined && { warning: recording.warning }),
@@ -134,7 +135,7 @@ export function startReplay(
     seek(t) {
       landing = false;
       const next = clamp(t);
-      state().patchReplay({ cursor: next });
+      state().patchReplay({ cursor: next, seeks: (state().replay?.seeks ?? 0) + 1 });
       applyCursor(next);
     },
     play() {

@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Annotation } from '../core/protocol/protocol';
-import type { ReplayController } from './replay-session';
 
 /** A recording under review: its span, its events, and where the cursor is. */
 export interface ReplayState {
@@ -15,6 +14,8 @@ export interface ReplayState {
   /** every alert episode over the whole recording, whatever the cursor (the overview's) */
   alertEpisodes?: Annotation[];
   cursor: number;
+  /** how many times the cursor was moved by hand (a seek), not by play: shown at once */
+  seeks: number;
   playing: boolean;
   /** simulated ms per wall ms */
   speed: number;
@@ -23,14 +24,11 @@ export interface ReplayState {
 
 export interface ReplaySlice {
   replay: ReplayState | undefined;
-  /** what the replay controls drive; set while a recording is open */
-  replayControls: ReplayController | undefined;
   /** 0..1 while a recording loads; undefined otherwise */
   replayLoading: { name: string; fraction: number } | undefined;
   /** why the last load failed */
   replayError: string | undefined;
   setReplay: (replay: ReplayState | undefined) => void;
-  setReplayControls: (controls: ReplayController | undefined) => void;
   patchReplay: (patch: Partial<ReplayState>) => void;
   setReplayLoading: (loading: ReplaySlice['replayLoading']) => void;
   setReplayError: (error: string | undefined) => void;
@@ -38,11 +36,9 @@ export interface ReplaySlice {
 
 export const createReplaySlice: StateCreator<ReplaySlice> = (set) => ({
   replay: undefined,
-  replayControls: undefined,
   replayLoading: undefined,
   replayError: undefined,
   setReplay: (replay) => set({ replay }),
-  setReplayControls: (replayControls) => set({ replayControls }),
   patchReplay: (patch) => set((s) => (s.replay ? { replay: { ...s.replay, ...patch } } : {})),
   setReplayLoading: (replayLoading) => set({ replayLoading }),
   setReplayError: (replayError) => set({ replayError }),

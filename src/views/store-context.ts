@@ -1,5 +1,6 @@
-import { createContext, startTransition, useContext, useEffect, useState } from 'react';
+import { createContext, startTransition, useContext, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { pageFrameLoop } from './frame-loop';
 import type { DashboardState, DashboardStore } from '../state/store';
 
 export const DashboardContext = createContext<DashboardStore | null>(null);
@@ -25,42 +26,43 @@ export interface ThrottleOptions {
 }
 
 /**
- * Calls `update` at most every `ms` while `changed` says so; a change waits out the rest of
- * the interval (and, with afterPaint, the next frame). Returns the unsubscribe.
+ * `read` of the store, re-rendered by the page's frame loop at most every `ms` however often
+ * it changes: a change marks the view dirty, and the loop renders it once in a frame. `read`
+ * is compared with what is shown, not with the store before: the series changes in place.
+ * Pass a `read` defined outside the component.
  */
-function throttle(
-  store: DashboardStore,
-  changed: (s: DashboardState, prev: DashboardState) => boolean,
-  update: () => void,
+function useFrameThrottled<T>(
+  read: (s: DashboardState) => T,
   ms: number,
   { afterPaint = false }: ThrottleOptions,
-): () => void {
-  let last = 0;
-  let pending = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let frame: number | undefined;
-  const run = () => {
-    pending = false;
-    timer = undefined;
-    frame = undefined;
-    last = performance.now();
-    update();
-  };
-  // the frame's own callbacks run before it paints: the task after them comes after it
-  const later = afterPaint
-    ? () => (frame = requestAnimationFrame(() => (timer = setTimeout(run))))
-    : run;
-  const unsubscribe = store.subscribe((s, prev) => {
-    if (pending || !changed(s, prev)) return;
-    pending = true;
-    timer = setTimeout(later, Math.max(0, last + ms - performance.now()));
-  });
-  return () => {
-    unsubscribe();
-    if (timer !== undefined) clearTimeout(timer);
-    if (frame !== undefined) cancelAnimationFrame(frame);
-  };
+): T {
+  const store = useDashboardStore();
+  const [value, setValue] = useState(() => read(store.getState()));
+  const shown = useRef(value);
+  useEffect(() => {
+    const render = () => {
+      const next = read(store.getState());
+      if (Object.is(next, shown.current)) return;
+      shown.current = next;
+      // a transition: React renders it in slices, so a seek's frame shows without waiting
+      startTransition(() => setValue(() => next));
+    };
+    const options = { gapMs: ms, afterPaint };
+    const changed = (s: DashboardState) => !Object.is(read(s), shown.current);
+    const unsubscribe = store.subscribe((s) => {
+      if (changed(s)) pageFrameLoop.mark(render, options);
+    });
+    // a change between the first render and this subscription
+    if (changed(store.getState())) pageFrameLoop.mark(render, options);
+    return () => {
+      unsubscribe();
+      pageFrameLoop.cancel(render);
+    };
+  }, [store, read, ms, afterPaint]);
+  return value;
 }
+
+const AFTER_PAINT = { afterPaint: true };
 
 /**
  * `value`, taken up only after the next frame has painted, in a transition: what a slow view
@@ -70,39 +72,21 @@ export function useValueAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
   useEffect(() => {
     if (Object.is(value, shown)) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setShown(() => value)));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    const takeUp = () => startTransition(() => setShown(() => value));
+    pageFrameLoop.mark(takeUp, AFTER_PAINT);
+    return () => pageFrameLoop.cancel(takeUp);
   }, [value, shown]);
   return shown;
 }
+
+const selectSeriesVersion = (s: DashboardState) => s.seriesVersion;
 
 /**
  * The series version, sampled at most every `ms`: React views of the series re-render at a
  * human pace however fast frames come; the canvas paints on every batch by itself.
  */
 export function useThrottledSeriesVersion(ms: number, options: ThrottleOptions = {}): number {
-  const store = useDashboardStore();
-  const [version, setVersion] = useState(() => store.getState().seriesVersion);
-  const { afterPaint } = options;
-  useEffect(
-    () =>
-      throttle(
-        store,
-        (s, prev) => s.seriesVersion !== prev.seriesVersion,
-        // a transition: React renders it in slices, so the canvas's frame is not held up
-        () => startTransition(() => setVersion(store.getState().seriesVersion)),
-        ms,
-        { afterPaint },
-      ),
-    [store, ms, afterPaint],
-  );
-  return version;
+  return useFrameThrottled(selectSeriesVersion, ms, options);
 }
 
 /**
@@ -114,25 +98,7 @@ export function useThrottledSelector<T>(
   ms: number,
   options: ThrottleOptions = {},
 ): T {
-  const store = useDashboardStore();
-  const [value, setValue] = useState(() => selector(store.getState()));
-  const { afterPaint } = options;
-  useEffect(
-    () =>
-      throttle(
-        store,
-        (s, prev) => !Object.is(selector(s), selector(prev)),
-        () => {
-          const next = selector(store.getState());
-          // a transition: React renders it in slices, so a seek's frame shows without waiting
-          startTransition(() => setValue(() => next));
-        },
-        ms,
-        { afterPaint },
-      ),
-    [store, selector, ms, afterPaint],
-  );
-  return value;
+  return useFrameThrottled(selector, ms, options);
 }
 
 /** the pinned view's end or the replay cursor; undefined follows the newest frame */

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { formatDateTime, isKnownZone } from '../../core/format/time-format';
+import { isKnownZone } from '../../core/format/time-format';
 import { AlertBanner, NotifyToggle, usePageTitle } from '../Alerts';
 import { BadInput } from '../BadInput';
+import { Clock } from '../Clock';
 import { ConnectionBadge } from '../ConnectionBadge';
 import { FeedGaps } from '../FeedGaps';
 import { Heatmap } from '../Heatmap';
@@ -14,12 +15,7 @@ import { SnapshotButton } from '../Snapshot';
 import { ShortcutsHelp, useHelpKey } from '../Shortcuts';
 import { SourceNotice } from '../SourceNotice';
 import { StaleBanner } from '../StaleBanner';
-import {
-  selectViewEnd,
-  useDashboard,
-  useThrottledSelector,
-  useThrottledSeriesVersion,
-} from '../store-context';
+import { useDashboard } from '../store-context';
 import { TimelineStrip } from '../Timeline';
 import { ZoneSwitch } from '../ZoneSwitch';
 import { useNoteShortcut } from './use-note-shortcut';
@@ -35,9 +31,7 @@ export interface AppProps {
 /** The dashboard: what is connected, the heatmap, the share bars, the timeline. */
 export function App({ kiosk }: AppProps) {
   const source = useDashboard((s) => s.source);
-  const series = useDashboard((s) => s.series);
   const chosen = useDashboard((s) => s.displayZone);
-  useThrottledSeriesVersion(1000);
   useNoteShortcut(!kiosk);
   useFileDrop(!kiosk);
   usePageTitle();
@@ -46,18 +40,13 @@ export function App({ kiosk }: AppProps) {
   // the first zone that can be read: the one chosen, the incident's, else UTC
   const zone = [chosen, source?.tz].find((z) => z !== undefined && isKnownZone(z)) ?? 'UTC';
   const unreadable = [chosen, source?.tz].find((z) => z !== undefined && !isKnownZone(z));
-  const viewEndT = useThrottledSelector(selectViewEnd, 250);
-  // the moment on screen: a pinned view's or the replay cursor's, else the newest frame
-  const newest = viewEndT ?? series.newestT;
   return (
     <div className={kiosk ? 'app kiosk' : 'app'}>
       <header className="app-header">
         <h1>Skewboard</h1>
         <span className="source-name">{source?.source ?? 'waiting for the gateway…'}</span>
-        <span className="clock" data-testid="clock">
-          {Number.isNaN(newest) ? '' : formatDateTime(newest, zone)}
-        </span>
-        {!kiosk && <ZoneSwitch zone={zone} at={newest} />}
+        <Clock zone={zone} />
+        {!kiosk && <ZoneSwitch zone={zone} />}
         {unreadable !== undefined && (
           <span className="zone-warning" role="alert">
             unknown time zone {JSON.stringify(unreadable)}: showing {zone}

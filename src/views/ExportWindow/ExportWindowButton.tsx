@@ -1,5 +1,6 @@
 import { shownWindowOf } from '../../state/shown-window';
 import { downloadBlob, downloadUrl, downloadWithToken } from '../download';
+import { useReplayControlsHolder } from '../replay-controls-context';
 import { useDashboardStore } from '../store-context';
 
 /**
@@ -8,13 +9,15 @@ import { useDashboardStore } from '../store-context';
  */
 export function ExportWindowButton() {
   const store = useDashboardStore();
+  const controls = useReplayControlsHolder();
   const exportWindow = () => {
     const s = store.getState();
     const { from, to } = shownWindowOf(s);
     if (Number.isNaN(to)) return;
     const name = `skewboard-${from}-${to}.ndjson`;
-    if (s.replayControls) {
-      void s.replayControls.exportWindow(from, to).then((text) => {
+    const replay = controls.current();
+    if (replay) {
+      void replay.exportWindow(from, to).then((text) => {
         downloadBlob(new Blob([text], { type: 'application/x-ndjson' }), name);
       });
       return;

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { importPostmortem, POSTMORTEM_FILE } from '../../state/import-postmortem';
 import { openRecording, RECORDING_FILE } from '../../state/open-recording';
+import { useReplayControlsHolder } from '../replay-controls-context';
 import { useDashboardStore } from '../store-context';
 
 /** A file dropped anywhere on the page: a postmortem becomes annotations, a recording opens. */
 export function useFileDrop(enabled: boolean): void {
   const store = useDashboardStore();
+  const controls = useReplayControlsHolder();
   useEffect(() => {
     if (!enabled) return;
     const onDragOver = (e: DragEvent) => {
@@ -17,7 +19,8 @@ export function useFileDrop(enabled: boolean): void {
       e.preventDefault();
       if (POSTMORTEM_FILE.test(file.name)) void importPostmortem(store, file);
       else if (RECORDING_FILE.test(file.name)) {
-        void openRecording(store, { file }, { leaveLive: () => store.getState().stopLiveFeed?.() });
+        const leaveLive = () => store.getState().stopLiveFeed?.();
+        void openRecording(store, controls, { file }, { leaveLive });
       } else {
         store.getState().setLastImport({
           file: file.name,
@@ -34,5 +37,5 @@ export function useFileDrop(enabled: boolean): void {
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [store, enabled]);
+  }, [store, controls, enabled]);
 }

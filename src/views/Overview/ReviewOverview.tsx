@@ -6,7 +6,8 @@ import type { ReplayController } from '../../state/replay-session';
 import type { ReplayState } from '../../state/replay-slice';
 import { shownWindowOf } from '../../state/shown-window';
 import { TimeAxis } from '../Heatmap/TimeAxis';
-import { useDashboard } from '../store-context';
+import type { DashboardState } from '../../state/store';
+import { useDashboard, useDashboardStore } from '../store-context';
 import { useBoxMetrics } from '../use-box-metrics';
 import { OverviewFlags } from './OverviewFlags';
 import { spanFraction, spanGeometry } from './overview-marks';
@@ -21,8 +22,13 @@ const NO_EPISODES: readonly Annotation[] = [];
 /** zero until the strip is laid out */
 const UNMEASURED = { fontPx: 16, heightPx: 0, widthPx: 0 };
 
+const selectShownWidth = (s: DashboardState) => {
+  const shown = shownWindowOf(s);
+  return shown.to - shown.from;
+};
+
 export interface ReviewOverviewProps {
-  replay: ReplayState;
+  replay: Pick<ReplayState, 'startT' | 'endT' | 'intervalMs' | 'cursor' | 'alertEpisodes'>;
   controls: ReplayController;
   tz: string;
   kiosk: boolean;
@@ -38,9 +44,10 @@ export function ReviewOverview({ replay, controls, tz, kiosk }: ReviewOverviewPr
   const boxRef = useRef<HTMLDivElement>(null);
   const size = useBoxMetrics(boxRef, UNMEASURED);
   const seek = useOverviewSeek({ from, to, intervalMs: replay.intervalMs }, controls, !kiosk);
-  // the span the heatmap shows, clipped to the recording
-  const windowFrom = useDashboard((s) => shownWindowOf(s).from);
-  const windowTo = useDashboard((s) => shownWindowOf(s).to);
+  // the span the heatmap shows, clipped to the recording: it moves with the cursor, so it is
+  // read as the bar renders this at the cursor's pace; a change of its width renders it too
+  useDashboard(selectShownWidth);
+  const { from: windowFrom, to: windowTo } = shownWindowOf(useDashboardStore().getState());
   const x = (t: number) => `${spanFraction(t, from, to) * 100}%`;
   const left = spanFraction(windowFrom, from, to);
   const right = spanFraction(windowTo, from, to);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { downloadBlob } from '../download';
 import { snapshotPng } from '../Snapshot/snapshot-png';
+import { useReplayControlsHolder } from '../replay-controls-context';
 import { useDashboard, useDashboardStore } from '../store-context';
 
 /**
@@ -10,12 +11,13 @@ import { useDashboard, useDashboardStore } from '../store-context';
  */
 export function PostmortemDraftButton({ tz }: { tz: string }) {
   const store = useDashboardStore();
+  const replayControls = useReplayControlsHolder();
   const name = useDashboard((s) => s.replay?.name);
   const [writing, setWriting] = useState(false);
   if (name === undefined) return null;
   const base = `${(name.split('/').at(-1) ?? name).replace(/\.ndjson(\.gz)?$/i, '')}-postmortem`;
   const write = async () => {
-    const controls = store.getState().replayControls;
+    const controls = replayControls.current();
     if (!controls) return;
     setWriting(true);
     try {

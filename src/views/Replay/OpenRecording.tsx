@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { openRecording } from '../../state/open-recording';
+import { useReplayControlsHolder } from '../replay-controls-context';
 import { useDashboard, useDashboardStore } from '../store-context';
 
 export const SAMPLE_RECORDING = '/samples/2024-05-15-lb-misconfig.ndjson.gz';
@@ -7,12 +8,18 @@ export const SAMPLE_RECORDING = '/samples/2024-05-15-lb-misconfig.ndjson.gz';
 /** "Open recording…", the sample incident, and the load's progress or what went wrong. */
 export function OpenRecording() {
   const store = useDashboardStore();
+  const controls = useReplayControlsHolder();
   const input = useRef<HTMLInputElement>(null);
   const loading = useDashboard((s) => s.replayLoading);
   const error = useDashboard((s) => s.replayError);
   const replaying = useDashboard((s) => s.replay !== undefined);
   const open = (file: File) =>
-    void openRecording(store, { file }, { leaveLive: () => store.getState().stopLiveFeed?.() });
+    void openRecording(
+      store,
+      controls,
+      { file },
+      { leaveLive: () => store.getState().stopLiveFeed?.() },
+    );
   return (
     <div className="open-recording">
       {!replaying && (

@@ -1,27 +1,46 @@
 import { memo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Annotation } from '../../core/protocol/protocol';
 import { formatDateTime, parseClockAfter } from '../../core/format/time-format';
 import { rangeBetween } from '../../state/annotation-list';
 import { REPLAY_SPEEDS } from '../../state/replay-session';
+import type { DashboardState } from '../../state/store';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { ReviewOverview } from '../Overview';
+import { useReplayControls } from '../replay-controls-context';
 import { useDashboard } from '../store-context';
+import { useReplayCursor } from './use-replay-cursor';
 import { useReplayKeys } from './use-replay-keys';
 import { useReplayUrl } from './use-replay-url';
 
+/** what the bar shows of the replay but its cursor: none of it moves as it plays */
+const selectReplayFields = ({ replay }: DashboardState) =>
+  replay && {
+    name: replay.name,
+    startT: replay.startT,
+    endT: replay.endT,
+    intervalMs: replay.intervalMs,
+    alertEpisodes: replay.alertEpisodes,
+    alertsPending: replay.alertsPending,
+    speed: replay.speed,
+    warning: replay.warning,
+  };
+
 /**
  * Review controls: play, speed, scrub with the events marked and the whole recording under it,
- * step, jump, and the clock.
+ * step, jump, and the clock. The cursor follows play ten times a second (useReplayCursor).
  */
 export function ReplayBar({ tz, kiosk }: { tz: string; kiosk: boolean }) {
-  const replay = useDashboard((s) => s.replay);
-  const controls = useDashboard((s) => s.replayControls);
+  const fields = useDashboard(useShallow(selectReplayFields));
+  const shown = useReplayCursor();
+  const controls = useReplayControls();
   const annotations = useDashboard((s) => s.annotations);
   const [jump, setJump] = useState('');
   const [jumpError, setJumpError] = useState<string | undefined>();
   useReplayKeys(!kiosk);
   useReplayUrl();
-  if (!replay || !controls) return null;
+  if (!fields || !shown || !controls) return null;
+  const replay = { ...fields, cursor: shown.cursor, playing: shown.playing };
 
   const doJump = () => {
     const dayStart = replay.startT - 1;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { REPLAY_SPEEDS } from '../../state/replay-session';
 import { isTyping } from '../is-typing';
+import { useReplayControlsHolder } from '../replay-controls-context';
 import { useDashboardStore } from '../store-context';
 
 const jumpToTime = () => document.querySelector<HTMLInputElement>('input[name=jump]')?.focus();
@@ -8,10 +9,12 @@ const jumpToTime = () => document.querySelector<HTMLInputElement>('input[name=ju
 /** The replay's keyboard: see REPLAY_KEYS; `?` is the page's own (useHelpKey). */
 export function useReplayKeys(enabled: boolean): void {
   const store = useDashboardStore();
+  const controls = useReplayControlsHolder();
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      const { replay, replayControls: c } = store.getState();
+      const replay = store.getState().replay;
+      const c = controls.current();
       if (!replay || !c || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
       const minute = 60_000 * (e.shiftKey ? 10 : 1);
       const speedIndex = REPLAY_SPEEDS.indexOf(replay.speed as (typeof REPLAY_SPEEDS)[number]);
@@ -37,5 +40,5 @@ export function useReplayKeys(enabled: boolean): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, enabled]);
+  }, [store, controls, enabled]);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { pageFrameLoop } from '../frame-loop';
 import { useDashboard, useThrottledSeriesVersion } from '../store-context';
 import { staleWords } from './stale-words';
 import './stale-banner.css';
@@ -38,8 +39,13 @@ function useClockWhile(running: boolean, ms: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(timer);
+    // the page's frame loop ticks it: a hidden tab, with nobody to read it, is left alone
+    const tick = () => {
+      setNow(Date.now());
+      pageFrameLoop.mark(tick, { gapMs: ms });
+    };
+    pageFrameLoop.mark(tick, { gapMs: ms });
+    return () => pageFrameLoop.cancel(tick);
   }, [running, ms]);
   return now;
 }

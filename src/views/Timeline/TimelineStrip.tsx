@@ -4,6 +4,7 @@ import type { Annotation } from '../../core/protocol/protocol';
 import { pinnedSpanOf } from '../../state/shown-window';
 import { ANNOTATION_STYLE } from '../annotation-style';
 import { ImportPostmortem } from '../Import';
+import { useReplayControlsHolder } from '../replay-controls-context';
 import { useDashboard, useDashboardStore } from '../store-context';
 import { viewEndFor } from './move-view';
 import { latestRows } from './row-window';
@@ -26,6 +27,7 @@ const OVERSCAN = 10;
  */
 export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: TimelineStripProps) {
   const store = useDashboardStore();
+  const controls = useReplayControlsHolder();
   const annotations = useDashboard((s) => s.annotations);
   const pinned = useDashboard((s) => s.viewEndT !== undefined);
   const writer = useDashboard((s) => s.noteWriter);
@@ -36,7 +38,8 @@ export const TimelineStrip = memo(function TimelineStrip({ tz, kiosk }: Timeline
   const rows = kiosk ? latestRows(scrolled.viewPx, scrolled.rowPx, annotations.length) : scrolled;
   const moveTo = (a: Annotation) => {
     const s = store.getState();
-    const { series, pinView, replayControls } = s;
+    const { series, pinView } = s;
+    const replayControls = controls.current();
     if (replayControls) {
       // in a review the event becomes the replay cursor: the page as it was at that moment
       replayControls.pause();

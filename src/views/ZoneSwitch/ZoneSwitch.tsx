@@ -1,4 +1,5 @@
 import { offsetLabel, zoneOffsetMinutes } from '../../core/format/time-format';
+import { useShownMoment } from '../Clock';
 import { useDashboard, useDashboardStore } from '../store-context';
 
 const LOADED_AT = Date.now();
@@ -6,8 +7,9 @@ const LOADED_AT = Date.now();
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** Incident zone, UTC or this browser's zone; the choice goes into the URL (?tz=). */
-export function ZoneSwitch({ zone, at }: { zone: string; at: number }) {
+export function ZoneSwitch({ zone }: { zone: string }) {
   const store = useDashboardStore();
+  const at = useShownMoment();
   const incident = useDashboard((s) => s.source?.tz);
   const chosen = useDashboard((s) => s.displayZone);
   const documentZone = useDashboard((s) => s.lastImport?.tz);

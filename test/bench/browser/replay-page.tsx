@@ -8,9 +8,11 @@ import { buildAlertTimeline } from '../../../src/core/recording/alert-timeline';
 import { gunzip } from '../../../src/core/recording/gunzip';
 import { parseRecording } from '../../../src/core/recording/recording';
 import { loadRecordingUrl, type LoadedRecording } from '../../../src/state/load-recording';
+import { createReplayControls } from '../../../src/state/replay-controls';
 import { startReplay } from '../../../src/state/replay-session';
 import { createDashboardStore } from '../../../src/state/store';
 import { App } from '../../../src/views/App';
+import { ReplayControlsContext } from '../../../src/views/replay-controls-context';
 import { DashboardContext } from '../../../src/views/store-context';
 import '../../../src/styles.css';
 import { afterPaint, nextTask } from './timing';
@@ -69,10 +71,13 @@ declare global {
 }
 
 const store = createDashboardStore();
+const replayControls = createReplayControls();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DashboardContext.Provider value={store}>
-      <App kiosk={false} />
+      <ReplayControlsContext.Provider value={replayControls}>
+        <App kiosk={false} />
+      </ReplayControlsContext.Provider>
     </DashboardContext.Provider>
   </StrictMode>,
 );
@@ -96,13 +101,12 @@ let held: LoadedRecording | undefined;
 window.replayBench = {
   async load(url) {
     const state = store.getState;
-    state().replayControls?.dispose();
+    replayControls.replace(undefined);
     await afterPaint();
     const t0 = performance.now();
     const recording = await loadRecordingUrl(url, () => {});
     const t1 = performance.now();
-    const controls = startReplay(store, recording);
-    state().setReplayControls(controls);
+    replayControls.replace(startReplay(store, recording));
     const t2 = performance.now();
     await afterPaint();
     const total = performance.now() - t0;
@@ -124,7 +128,7 @@ window.replayBench = {
   },
 
   async seek(at) {
-    const controls = store.getState().replayControls!;
+    const controls = replayControls.current()!;
     const times: SeekTimes[] = [];
     for (const t of at) {
       await afterPaint();
@@ -167,14 +171,14 @@ window.replayBench = {
   },
 
   async loadOnly(url) {
-    store.getState().replayControls?.dispose();
+    replayControls.replace(undefined);
     await afterPaint();
     held = await loadRecordingUrl(url, () => {});
   },
 
   async show() {
     const t0 = performance.now();
-    store.getState().setReplayControls(startReplay(store, held!));
+    replayControls.replace(startReplay(store, held!));
     held = undefined;
     await afterPaint();
     return performance.now() - t0;

@@ -1,0 +1,2 @@
+export { Clock } from './Clock';
+export { useShownMoment } from './use-shown-moment';

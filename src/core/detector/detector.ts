@@ -14,8 +14,7 @@ import { firingMessage, resolvedMessage, serversLabel } from './message';
 import { poolMetrics, type PoolMetrics } from './metrics';
 import { serverDownLevel } from './server-down';
 import { shareSkewLevels } from './share-skew';
-import type { SeriesStore } from '../series/series-store';
-import { SeriesStore as OwnStore } from '../series/series-store';
+import { SeriesStore } from '../series/series-store';
 import { DEFAULT_POOL, poolWindows, windowSpan, withinWindow, type WindowMember } from './window';
 
 export { DEFAULT_POOL };
@@ -70,7 +69,7 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
   // insertion order is display order: hello's order, then servers first seen in frames
   let servers = new Map<string, Known>();
   // frame() keeps its frames here; judge() reads the caller's store instead
-  let own = new OwnStore({ capacity: OWN_CAPACITY, maxAgeMs: config.windowMs });
+  let own = new SeriesStore({ capacity: OWN_CAPACITY, maxAgeMs: config.windowMs });
   let ownSeq = 0;
   let lastT = -Infinity;
   // how the source knows latency, for the messages' words (its p95 holds a mean when "mean")

@@ -14,6 +14,7 @@ import {
   type WriteAck,
   writeAck,
 } from '../core/protocol/protocol';
+import { ingest } from '../core/ingest/ingest';
 import type { AnnotationChange } from './annotation-list';
 import { createFramePump } from './frame-pump';
 import { createGatewayAlerts } from './gateway-alerts';
@@ -51,7 +52,10 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
   let connecting = false;
   const pump = createFramePump<Frame>((batch) => {
     const { series } = state();
-    for (const frame of batch) series.push(frame);
+    ingest(
+      { series },
+      batch.map((frame) => ({ frame })),
+    );
     state().seriesChanged();
     forgetBeyondLiveWindow(state, series.newestT);
   });
@@ -97,7 +101,7 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     connecting = false;
     gatewayId = hello.gatewayId;
     wallIntervalMs = hello.intervalMs / (hello.speed && hello.speed > 0 ? hello.speed : 1);
-    series.setServers(hello.servers);
+    ingest({ series }, [{ hello }]);
     state().setSource(hello);
     state().seriesChanged();
   });

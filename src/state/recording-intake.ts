@@ -1,19 +1,23 @@
 /**
  * The worker side of opening a recording: takes the bytes as the page reads them, parses and
- * checks each line as it comes, and hands the page the frames as one typed-array store
- * (transferred, not copied). Then it runs the detector over every frame, so a review's alerts
- * are worked out without holding up the page, and answers requests to export a window and
- * for the postmortem draft.
+ * checks each line as it comes, ingests it into a typed-array store and hands the page a copy
+ * of that store (transferred). Then the detector judges every frame over the worker's store,
+ * so each frame is parsed once and a review's alerts are worked out without holding up the
+ * page. It answers requests to export a window and for the postmortem draft, which read the
+ * frames as objects, made then.
  * No DOM here: the worker entry wires it to postMessage, the tests call it directly.
  */
-import { buildAlertTimeline } from '../core/recording/alert-timeline';
 import { writePostmortemDraft, type DraftOptions } from '../core/postmortem/draft';
 import { factsOfReview } from '../core/postmortem/draft-from-recording';
-import type { AlertEvent } from '../core/detector';
+import { createDetector, type AlertEvent } from '../core/detector';
 import type { Annotation, Hello } from '../core/protocol/protocol';
 import { gunzip } from '../core/recording/gunzip';
 import { RecordingParser } from '../core/recording/recording';
-import { RecordingUnpacker, type RecordingContents } from '../core/recording/recording-contents';
+import {
+  RecordingUnpacker,
+  type RecordingFrames,
+  type RecordingView,
+} from '../core/recording/recording-contents';
 import { recordingOfWindow } from '../core/recording/recording-window';
 import { snapshotBuffers, type SeriesSnapshot } from '../core/series/series-store';
 
@@ -52,8 +56,11 @@ export function createRecordingIntake(post: PostFromIntake): (message: ToIntake)
   let failed = false;
   // the gzip data ended early: every whole line before the cut still loads
   let cutOff = false;
-  let contents: RecordingContents | undefined;
-  // the detector's transitions over the whole recording, once worked out: the draft reuses them
+  let loaded: RecordingView | undefined;
+  // the frames as objects, made only when an export or a draft asks for them
+  let frames: RecordingFrames | undefined;
+  const framesOf = () => (frames ??= unpacker.frames());
+  // the detector's transitions over the whole recording: the draft reuses them
   let alertEvents: AlertEvent[] = [];
 
   const fail = (err: unknown) => {
@@ -80,24 +87,23 @@ export function createRecordingIntake(post: PostFromIntake): (message: ToIntake)
       },
       snapshotBuffers(series),
     );
-    // the review is on screen: now the frames as objects, for the detector and exports
-    contents = { ...view, ...unpacker.frames() };
-    alertEvents = buildAlertTimeline(contents.detectorInput).events;
+    loaded = view;
+    // the review is on screen: now the detector, over the columns the frames were read into
+    alertEvents = unpacker.judge(createDetector());
     post({ kind: 'alerts', events: alertEvents });
   };
 
   return (message) => {
     if (message.kind === 'export') {
-      if (contents === undefined) return;
-      const { hello, annotations, frames } = contents;
-      const text = recordingOfWindow(hello, annotations, frames, message);
+      if (loaded === undefined) return;
+      const { hello, annotations } = loaded;
+      const text = recordingOfWindow(hello, annotations, framesOf().frames, message);
       post({ kind: 'text', id: message.id, text });
       return;
     }
     if (message.kind === 'postmortem') {
-      if (contents === undefined) return;
-      const { detectorInput, annotations } = contents;
-      const facts = factsOfReview(detectorInput, annotations, alertEvents);
+      if (loaded === undefined) return;
+      const facts = factsOfReview(framesOf().detectorInput, loaded.annotations, alertEvents);
       const text = writePostmortemDraft(facts, message.options);
       post({ kind: 'text', id: message.id, text });
       return;

@@ -8,7 +8,7 @@ import { latencyLevel } from './latency';
 import type { PoolMetrics } from './metrics';
 import { serverDownLevel } from './server-down';
 import { shareSkewLevels } from './share-skew';
-import type { Row } from './window';
+import type { Row } from './fixtures';
 
 const c = DEFAULT_CONFIG;
 const ten = rows(10);

@@ -2,7 +2,7 @@
  * The detector: frames in, alert transitions out. Pure and synchronous, so the browser, the
  * gateway and `skewboard analyze` run the same code and, fed the same frames, agree to the frame.
  */
-import type { Frame, Hello, LatencyKind, Sample } from '../protocol/protocol';
+import type { Frame, Hello, LatencyKind } from '../protocol/protocol';
 import { alertId, RULES, type Alert, type AlertEvent, type AlertRule, type Level } from './alert';
 import { causeOf, type PoolLevels } from './cause';
 import { resolveConfig, type DetectorOverrides } from './config';
@@ -14,7 +14,8 @@ import { firingMessage, resolvedMessage, serversLabel } from './message';
 import { poolMetrics, type PoolMetrics } from './metrics';
 import { serverDownLevel } from './server-down';
 import { shareSkewLevels } from './share-skew';
-import { DEFAULT_POOL, poolWindows, withinWindow, type FrameRecord, type Row } from './window';
+import { SeriesStore } from '../series/series-store';
+import { DEFAULT_POOL, poolWindows, windowSpan, withinWindow, type WindowMember } from './window';
 
 export { DEFAULT_POOL };
 
@@ -27,16 +28,30 @@ export interface Detector {
   hello(h: Hello): void;
   /** Takes the next frame; returns the alerts it fires and resolves (rule by rule, resolutions first). */
   frame(f: Frame): AlertEvent[];
+  /**
+   * Judges the frame at `at.t` that a caller keeping its own store (the one the views read)
+   * has just pushed into `store`, as frame() judges one it keeps itself. The store must hold
+   * the detector's window up to that frame, and the hellos before it.
+   */
+  judge(store: SeriesStore, at: FrameTime): AlertEvent[];
   /** The alerts firing now. */
   firing(): Alert[];
   /** The servers it keeps: the last hello's, and those sampled in its window. */
   servers(): string[];
 }
 
-/** What the detector knows of a server between frames. */
+/** Which frame to judge: its end and its interval. */
+export interface FrameTime {
+  t: number;
+  intervalMs: number;
+}
+
+/** frames a detector's own store starts with room for; it doubles while its window needs more */
+const OWN_CAPACITY = 64;
+
+/** What the detector knows of a server between frames (its figures are in the store). */
 interface Known {
   pool: string;
-  weight: number;
   /** listed by the last hello: kept until the next, so a sample finds its pool */
   listed: boolean;
   /** t of its last sample; one the hello did not list goes once this leaves the window */
@@ -53,7 +68,9 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
   const config = resolveConfig(overrides);
   // insertion order is display order: hello's order, then servers first seen in frames
   let servers = new Map<string, Known>();
-  let records: FrameRecord[] = [];
+  // frame() keeps its frames here; judge() reads the caller's store instead
+  let own = new SeriesStore({ capacity: OWN_CAPACITY, maxAgeMs: config.windowMs });
+  let ownSeq = 0;
   let lastT = -Infinity;
   // how the source knows latency, for the messages' words (its p95 holds a mean when "mean")
   let latency: LatencyKind | undefined;
@@ -69,46 +86,30 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
       'server-down': config.serverDown,
     })[rule];
 
-  function ingest(f: Frame): Row[] {
-    for (const s of f.samples) {
+  /** Marks the servers sampled at `t` (in the frame's order), adding those new to it. */
+  function learn(ids: Iterable<string>, t: number): void {
+    for (const id of ids) {
+      let info = servers.get(id);
       // a sample from a server hello did not list adds it (CONTRACT section 1)
-      if (!servers.has(s.id)) {
-        servers.set(s.id, {
-          pool: DEFAULT_POOL,
-          weight: s.weight ?? 1,
-          listed: false,
-          sampledT: f.t,
-        });
-      }
-    }
-    // rows in the servers' order, not the frame's; a frame that lists every server in that
-    // order (the usual one) needs no look-up
-    const byId = listsInOrder(f.samples, servers)
-      ? undefined
-      : new Map(f.samples.map((s) => [s.id, s]));
-    const rows: Row[] = [];
-    let i = 0;
-    for (const [id, info] of servers) {
-      const s = byId ? byId.get(id) : f.samples[i++];
-      if (!s) {
-        // a fleet whose pods come and go must not grow this map with every pod it ever had
-        if (!info.listed && !withinWindow(info.sampledT, f.t, config.windowMs)) servers.delete(id);
-        continue;
-      }
-      info.sampledT = f.t;
-      if (s.weight !== undefined) info.weight = s.weight;
+      if (!info) servers.set(id, (info = { pool: DEFAULT_POOL, listed: false, sampledT: t }));
+      info.sampledT = t;
       pools.add(info.pool);
-      rows.push({
-        id,
-        pool: info.pool,
-        weight: info.weight,
-        up: s.up ?? true,
-        requests: s.requests,
-        errors: s.errors ?? 0,
-        p95: s.latencyMs?.p95 ?? null,
-      });
     }
-    return rows;
+    for (const [id, info] of servers) {
+      // a fleet whose pods come and go must not grow this map with every pod it ever had
+      if (info.sampledT !== t && !info.listed && !withinWindow(info.sampledT, t, config.windowMs))
+        servers.delete(id);
+    }
+  }
+
+  /** The servers in display order with their columns in `store`, for the window. */
+  function members(store: SeriesStore): WindowMember[] {
+    const out: WindowMember[] = [];
+    for (const [id, info] of servers) {
+      const series = store.server(id);
+      if (series) out.push({ series, pool: info.pool });
+    }
+    return out;
   }
 
   function levelsOf(pool: PoolMetrics): PoolLevels {
@@ -125,11 +126,33 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
   function frame(f: Frame): AlertEvent[] {
     // a resumed or repeated frame must not be counted twice
     if (f.t <= lastT) return [];
+    if (own.length === own.capacity && withinWindow(own.oldestT, f.t, config.windowMs)) {
+      own = own.resized(own.capacity * 2);
+    }
+    // numbered here: the detector goes by t, and a source's seq may start over
+    own.push({ ...f, seq: ownSeq++ });
+    learn(
+      f.samples.map((s) => s.id),
+      f.t,
+    );
+    return judgeHeld(own, f);
+  }
+
+  function judge(store: SeriesStore, at: FrameTime): AlertEvent[] {
+    if (at.t <= lastT) return [];
+    const end = store.countAtOrBefore(at.t);
+    const slot = end > 0 ? store.slot(end - 1) : -1;
+    if (slot < 0 || store.times[slot] !== at.t) return [];
+    learn(sampledAt(store, slot), at.t);
+    return judgeHeld(store, at);
+  }
+
+  /** The transitions of the frame at `f.t`, which `store` holds and learn() has taken. */
+  function judgeHeld(store: SeriesStore, f: FrameTime): AlertEvent[] {
     lastT = f.t;
     const from = f.t - f.intervalMs;
-    records.push({ t: f.t, rows: ingest(f) });
-    records = records.filter((r) => withinWindow(r.t, f.t, config.windowMs));
-    const metrics = poolWindows(records).map(poolMetrics);
+    const span = windowSpan(store, config.windowMs, f.t);
+    const metrics = poolWindows(store, members(store), span).map(poolMetrics);
     const levels = new Map(metrics.map((p) => [p.pool, levelsOf(p)]));
 
     // a quiet track is not kept (trackOf reads a missing one as quiet): most servers are quiet
@@ -225,7 +248,7 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
       const next = new Map<string, Known>();
       for (const s of h.servers) {
         const sampledT = servers.get(s.id)?.sampledT ?? -Infinity;
-        next.set(s.id, { pool: s.pool ?? DEFAULT_POOL, weight: s.weight, listed: true, sampledT });
+        next.set(s.id, { pool: s.pool ?? DEFAULT_POOL, listed: true, sampledT });
       }
       // one it no longer lists is kept as if seen only in frames: until its samples leave
       for (const [id, known] of servers) {
@@ -233,20 +256,21 @@ export function createDetector(overrides: DetectorOverrides = {}): Detector {
       }
       servers = next;
       latency = h.latency;
+      own.setServers(h.servers);
     },
     frame,
+    judge,
     firing: () =>
       open.map(({ pool: _p, who: _w, servers: ids, ...a }) => ({ ...a, servers: [...ids] })),
     servers: () => [...servers.keys()],
   };
 }
 
-/** Whether `samples` names every one of `servers`, in its order. */
-function listsInOrder(samples: readonly Sample[], servers: ReadonlyMap<string, unknown>): boolean {
-  if (samples.length !== servers.size) return false;
-  let i = 0;
-  for (const id of servers.keys()) if (samples[i++]!.id !== id) return false;
-  return true;
+/** The ids of the servers `store` holds a sample of in `slot`, in its order. */
+function sampledAt(store: SeriesStore, slot: number): string[] {
+  const ids: string[] = [];
+  for (const s of store.servers) if (!Number.isNaN(s.requests[slot]!)) ids.push(s.id);
+  return ids;
 }
 
 /** Whether the frame's levels for `rule` judge server `id` (it is in the window). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from './config';
 import { patch, poolOf, rows } from './fixtures';
 import { errorsLevel } from './errors';
-import type { Row } from './window';
+import type { Row } from './fixtures';
 
 const c = DEFAULT_CONFIG.errors;
 // 0.1% errors everywhere

@@ -5,7 +5,50 @@
 import type { Frame, Hello, Sample } from '../protocol/protocol';
 import type { AlertEvent } from './alert';
 import { poolMetrics, type PoolMetrics, type ServerMetrics } from './metrics';
-import { poolWindows, type Row } from './window';
+import { SeriesStore } from '../series/series-store';
+import { poolWindows, windowSpan, type PoolWindow, type WindowMember } from './window';
+
+/** One server in one frame, with its pool and weight: how a test writes a frame's figures. */
+export interface Row {
+  id: string;
+  pool: string;
+  weight: number;
+  up: boolean;
+  requests: number;
+  errors: number;
+  p95: number | null;
+}
+
+/**
+ * The pools of frames written as rows (oldest first, 10 s apart), summed as the detector sums
+ * them: pushed into a store, each server in the pool of its first row.
+ */
+export function windowsOfRows(frames: readonly Row[][]): PoolWindow[] {
+  const store = new SeriesStore({ capacity: Math.max(1, frames.length), maxAgeMs: Infinity });
+  const pools = new Map<string, string>();
+  frames.forEach((rows, i) => {
+    for (const r of rows) if (!pools.has(r.id)) pools.set(r.id, r.pool);
+    store.push({
+      v: 1,
+      seq: i,
+      t: (i + 1) * 10_000,
+      intervalMs: 10_000,
+      samples: rows.map((r) => ({
+        id: r.id,
+        requests: r.requests,
+        errors: r.errors,
+        latencyMs: r.p95 === null ? null : { p50: r.p95, p95: r.p95, p99: r.p95 },
+        up: r.up,
+        weight: r.weight,
+      })),
+    });
+  });
+  const members: WindowMember[] = [...pools].map(([id, pool]) => ({
+    series: store.server(id)!,
+    pool,
+  }));
+  return poolWindows(store, members, windowSpan(store, Infinity));
+}
 
 /** One server in one frame: 1000 healthy requests at weight 1 unless told otherwise. */
 export const row = (id: string, o: Partial<Omit<Row, 'id'>> = {}): Row => ({
@@ -25,7 +68,7 @@ export const rows = (n: number, o: Partial<Omit<Row, 'id'>> = {}): Row[] =>
 
 /** The metrics of the one pool the frames hold (oldest frame first). */
 export function poolOf(...frames: Row[][]): PoolMetrics {
-  const pools = poolWindows(frames.map((r, i) => ({ t: (i + 1) * 10_000, rows: r })));
+  const pools = windowsOfRows(frames);
   if (pools.length !== 1) throw new Error(`expected one pool, got ${pools.length}`);
   return poolMetrics(pools[0]!);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from './config';
 import { patch, poolOf, row, rows } from './fixtures';
 import { latencyLevel } from './latency';
-import type { Row } from './window';
+import type { Row } from './fixtures';
 
 const c = DEFAULT_CONFIG.latency;
 const ten = rows(10, { p95: 110 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertCause, AlertRule } from './alert';
 import { patch, poolOf, rows } from './fixtures';
 import { duration, firingMessage, ms, percent, resolvedMessage, times } from './message';
-import type { Row } from './window';
+import type { Row } from './fixtures';
 
 describe('number formats', () => {
   it.each([

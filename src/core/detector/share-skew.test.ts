@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from './config';
 import { patch, poolOf, row, rows, serverOf } from './fixtures';
 import { isOverShared, shareSkewLevels } from './share-skew';
-import type { Row } from './window';
+import type { Row } from './fixtures';
 
 const c = DEFAULT_CONFIG.shareSkew;
 const ten = rows(10);

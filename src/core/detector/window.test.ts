@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { row } from './fixtures';
-import { poolWindows, type Row } from './window';
+import { row, windowsOfRows, type Row } from './fixtures';
 
-const frames = (...rowsPerFrame: Row[][]) =>
-  rowsPerFrame.map((rows, i) => ({ t: (i + 1) * 10_000, rows }));
+const frames = (...rowsPerFrame: Row[][]) => rowsPerFrame;
 
 /** id -> [requests, expected] of every server, over every pool. */
 const counts = (rowsPerFrame: Row[][]) =>
   Object.fromEntries(
-    poolWindows(frames(...rowsPerFrame)).flatMap((p) =>
+    windowsOfRows(frames(...rowsPerFrame)).flatMap((p) =>
       p.servers.map((s) => [s.id, [s.requests, Math.round(s.expected * 100) / 100]]),
     ),
   );
@@ -67,7 +65,7 @@ describe('poolWindows: expected requests', () => {
 });
 
 describe('poolWindows: the rest', () => {
-  const [pool] = poolWindows(
+  const [pool] = windowsOfRows(
     frames(
       [
         row('a', { requests: 100, p95: 100, errors: 2 }),

@@ -1,7 +1,10 @@
 /**
- * The last few frames, summed per server and grouped by pool: the counts every rule reads.
+ * The last few frames of a series store, summed per server and grouped by pool: the counts
+ * every rule reads, and the shares the bars and `/metrics` show. It reads the store's columns
+ * in place, so the detector and the views sum one copy of the frames, not one each.
  * Shares are tested over a window rather than one frame so a quiet pool has enough requests.
  */
+import type { SeriesStore, ServerSeries } from '../series/series-store';
 
 /** Servers with no `pool` share this one. */
 export const DEFAULT_POOL = '';
@@ -12,23 +15,6 @@ export const DEFAULT_POOL = '';
  */
 export const withinWindow = (t: number, endT: number, windowMs: number): boolean =>
   t > endT - windowMs && t <= endT;
-
-/** One server in one frame, with its pool and weight resolved when the frame came in. */
-export interface Row {
-  id: string;
-  pool: string;
-  weight: number;
-  up: boolean;
-  requests: number;
-  errors: number;
-  p95: number | null;
-}
-
-/** One frame as the detector keeps it. */
-export interface FrameRecord {
-  t: number;
-  rows: Row[];
-}
 
 /** One server over the window. */
 export interface ServerWindow {
@@ -57,95 +43,140 @@ export interface PoolWindow {
   servers: ServerWindow[];
 }
 
-/** Sums the records (oldest first) per server and pool. */
-export function poolWindows(records: readonly FrameRecord[]): PoolWindow[] {
-  const pools = new Map<string, PoolWindow>();
-  // one look-up a row: the server and its running sum of p95 x requests
-  const byId = new Map<string, { s: ServerWindow; p95Sum: number }>();
-  const latest = records.at(-1);
-  for (const record of records) {
-    for (const group of groupsOf(record)) {
-      let window = pools.get(group.pool);
-      if (!window) {
-        window = { pool: group.pool, requests: 0, servers: [] };
-        pools.set(group.pool, window);
-      }
-      window.requests += group.total;
-      const { rows, expected } = group;
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i]!;
-        let sum = byId.get(row.id);
-        if (!sum) {
-          sum = { s: empty(row), p95Sum: 0 };
-          byId.set(row.id, sum);
-          window.servers.push(sum.s);
-        }
-        const s = sum.s;
-        s.up = row.up;
-        s.weight = row.weight;
-        s.requests += row.requests;
-        s.errors += row.errors;
-        if (row.p95 !== null) sum.p95Sum += row.p95 * row.requests;
-        if (row.up) s.expected += expected[i]!;
-      }
+/** A server's columns, and the pool the window counts it in. */
+export interface WindowMember {
+  series: ServerSeries;
+  pool: string;
+}
+
+/** Positions [from, to) of the frames a store holds (0 = oldest): one window of them. */
+export interface FrameSpan {
+  from: number;
+  to: number;
+}
+
+/** The held frames that lie in the window of `windowMs` up to the newest at or before `endT`. */
+export function windowSpan(store: SeriesStore, windowMs: number, endT = Infinity): FrameSpan {
+  const to = store.countAtOrBefore(endT);
+  if (to === 0) return { from: 0, to: 0 };
+  const newestT = store.times[store.slot(to - 1)]!;
+  // withinWindow: t > newestT - windowMs
+  return { from: Math.min(to, store.countAtOrBefore(newestT - windowMs)), to };
+}
+
+/**
+ * Sums the frames of `span` per server and pool, as if frame by frame, oldest first, each
+ * frame's servers in `members`' order (a slot whose requests are NaN holds no sample of that
+ * server): every sum adds its terms in that order, so the figures do not depend on how the
+ * loops run. They run server by server down each column, which keeps reads sequential.
+ */
+export function poolWindows(
+  store: SeriesStore,
+  members: readonly WindowMember[],
+  span: FrameSpan,
+): PoolWindow[] {
+  const n = members.length;
+  const frames = Math.max(0, span.to - span.from);
+  const slots = new Int32Array(frames);
+  for (let k = 0; k < frames; k++) slots[k] = store.slot(span.from + k);
+  // each member's pool as an index into the per-frame sums
+  const poolIndex = new Int32Array(n);
+  const poolNames = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const pool = members[i]!.pool;
+    let index = poolNames.get(pool);
+    if (index === undefined) poolNames.set(pool, (index = poolNames.size));
+    poolIndex[i] = index;
+  }
+  const poolCount = poolNames.size;
+  // per frame and pool (k * poolCount + p): requests and weights of the servers that were up;
+  // a down server is server-down's business: its requests and weight stay out of the shares
+  const total = new Float64Array(frames * poolCount);
+  const weights = new Float64Array(frames * poolCount);
+  // the frame each member is first sampled in (frames = never)
+  const first = new Int32Array(n).fill(frames);
+  for (let i = 0; i < n; i++) {
+    const s = members[i]!.series;
+    const p = poolIndex[i]!;
+    for (let k = 0; k < frames; k++) {
+      const slot = slots[k]!;
+      const requests = s.requests[slot]!;
+      if (requests !== requests) continue;
+      if (first[i] === frames) first[i] = k;
+      if (s.up[slot] !== 1) continue;
+      const at = k * poolCount + p;
+      total[at] = total[at]! + requests;
+      weights[at] = weights[at]! + s.weights[slot]!;
     }
   }
-  const latestIds = new Set(latest?.rows.map((r) => r.id));
-  for (const { s, p95Sum } of byId.values()) {
-    s.present = latestIds.has(s.id);
-    s.p95 = s.requests > 0 ? p95Sum / s.requests : null;
+
+  // servers and pools in the order first seen: by first frame, then by member order
+  const seen: number[] = [];
+  for (let i = 0; i < n; i++) if (first[i]! < frames) seen.push(i);
+  seen.sort((a, b) => first[a]! - first[b]! || a - b);
+  const pools = new Map<string, PoolWindow>();
+  const latest = frames > 0 ? slots[frames - 1]! : -1;
+  for (const i of seen) {
+    const member = members[i]!;
+    const p = poolIndex[i]!;
+    let window = pools.get(member.pool);
+    if (!window) {
+      // a pool with no sample in a frame adds 0 for it: as if it had no group in it
+      let requests = 0;
+      for (let k = first[i]!; k < frames; k++) requests += total[k * poolCount + p]!;
+      window = { pool: member.pool, requests, servers: [] };
+      pools.set(member.pool, window);
+    }
+    window.servers.push(
+      serverWindow(member, p, first[i]!, slots, latest, total, weights, poolCount),
+    );
   }
   return [...pools.values()];
 }
 
-/** One pool's rows of one frame, with what each up server was due that frame. */
-interface Group {
-  pool: string;
-  /** requests to the servers that were up */
-  total: number;
-  rows: Row[];
-  /** by row: requests its weight entitles it to (0 when down) */
-  expected: number[];
-}
-
-// a record never changes once made, and the window sums it again every frame while it lasts:
-// work out its groups once
-const groupCache = new WeakMap<FrameRecord, { rowsRef: Row[]; groups: Group[] }>();
-
-function groupsOf(record: FrameRecord): Group[] {
-  const cached = groupCache.get(record);
-  if (cached && cached.rowsRef === record.rows) return cached.groups;
-  const groups: Group[] = [];
-  for (const [pool, rows] of groupBy(record.rows)) {
-    // a down server is server-down's business: its requests and weight stay out of the shares
-    const up = rows.filter((r) => r.up);
-    const total = up.reduce((sum, r) => sum + r.requests, 0);
-    const weights = up.reduce((sum, r) => sum + r.weight, 0);
-    // all weights zero says nothing about shares: count such a frame as on target
-    const expected = rows.map((r) =>
-      !r.up ? 0 : weights > 0 ? (total * r.weight) / weights : r.requests,
-    );
-    groups.push({ pool, total, rows, expected });
+/** One member's sums over the frames from `from` on (it has no sample before). */
+function serverWindow(
+  member: WindowMember,
+  p: number,
+  from: number,
+  slots: Int32Array,
+  latest: number,
+  total: Float64Array,
+  weights: Float64Array,
+  poolCount: number,
+): ServerWindow {
+  const s = member.series;
+  const sum = empty(s.id, member.pool);
+  let p95Sum = 0;
+  for (let k = from; k < slots.length; k++) {
+    const slot = slots[k]!;
+    const requests = s.requests[slot]!;
+    if (requests !== requests) continue;
+    const up = s.up[slot] === 1;
+    const weight = s.weights[slot]!;
+    sum.up = up;
+    sum.weight = weight;
+    sum.requests += requests;
+    sum.errors += s.errors[slot]!;
+    const p95 = s.p95[slot]!;
+    if (p95 === p95) p95Sum += p95 * requests;
+    if (up) {
+      const at = k * poolCount + p;
+      // all weights zero says nothing about shares: count such a frame as on target
+      sum.expected += weights[at]! > 0 ? (total[at]! * weight) / weights[at]! : requests;
+    }
   }
-  groupCache.set(record, { rowsRef: record.rows, groups });
-  return groups;
+  const last = latest >= 0 ? s.requests[latest]! : NaN;
+  sum.present = last === last;
+  sum.p95 = sum.requests > 0 ? p95Sum / sum.requests : null;
+  return sum;
 }
 
-function groupBy(rows: readonly Row[]): Map<string, Row[]> {
-  const out = new Map<string, Row[]>();
-  for (const row of rows) {
-    const group = out.get(row.pool);
-    if (group) group.push(row);
-    else out.set(row.pool, [row]);
-  }
-  return out;
-}
-
-const empty = (row: Row): ServerWindow => ({
-  id: row.id,
-  pool: row.pool,
-  up: row.up,
-  weight: row.weight,
+const empty = (id: string, pool: string): ServerWindow => ({
+  id,
+  pool,
+  up: true,
+  weight: 0,
   present: false,
   requests: 0,
   errors: 0,

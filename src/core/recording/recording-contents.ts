@@ -3,6 +3,8 @@
  * to fit them all, the annotations as they stood at the end (removals applied), and the hello
  * and frames the detector replays.
  */
+import type { AlertEvent, Detector } from '../detector';
+import { ingest, type IngestItem } from '../ingest/ingest';
 import type { Annotation, Frame, Hello } from '../protocol/protocol';
 import type { RecordedPayload } from './recording';
 import type { FrameLineScanner } from './frame-line-scanner';
@@ -33,13 +35,16 @@ export type RecordingContents = RecordingView & RecordingFrames;
 const FIRST_CAPACITY = 1024;
 
 /**
- * Unpacks a recording payload by payload, as its lines are parsed: the store grows as the
- * frames come, so nothing is left to do once the last line is read. Frame lines read straight
- * from their bytes (addScanned) go into the store at once and keep their bytes: they become
- * objects only when the frames are asked for, after the review is on screen.
+ * Unpacks a recording payload by payload, as its lines are parsed: each goes through ingest,
+ * so the store grows as the frames come and nothing is left to do once the last line is read.
+ * The detector then judges the frames over the same store's columns (judge), after the review
+ * is on screen. Frame lines read straight from their bytes (addScanned) keep their bytes: they
+ * become objects only when the frames are asked for (an export, a draft).
  */
 export class RecordingUnpacker {
   private series = new SeriesStore({ capacity: FIRST_CAPACITY, maxAgeMs: Infinity });
+  /** each frame's interval, by its number: the store keeps its t, not its interval */
+  private readonly intervals: number[] = [];
   private readonly annotations = new Map<string, Annotation>();
   /** hellos and frames in order: a frame as an object, or the bytes of its line */
   private readonly order: (DetectorInput[number] | Uint8Array)[] = [];
@@ -49,13 +54,14 @@ export class RecordingUnpacker {
   add(item: RecordedPayload): void {
     if (item.type === 'hello') {
       this.hello ??= item.payload;
-      this.series.setServers(item.payload.servers);
+      this.take({ hello: item.payload });
       this.order.push(item);
     } else if (item.type === 'frame') {
       this.makeRoom();
       // a recording may span gateway restarts, each numbering afresh: number the frames anew
       const frame = { ...item.payload, seq: this.frameCount };
-      if (this.series.push(frame).kind === 'appended') {
+      if (this.take({ frame })) {
+        this.intervals.push(frame.intervalMs);
         this.frameCount++;
         this.order.push({ type: 'frame', payload: frame });
       }
@@ -70,10 +76,36 @@ export class RecordingUnpacker {
   /** A frame line the scanner has read and checked; `line` is its bytes. */
   addScanned(frame: FrameLineScanner, line: Uint8Array): void {
     this.makeRoom();
-    if (this.series.pushColumns(this.frameCount, frame.t, frame).kind === 'appended') {
+    const { t, intervalMs } = frame;
+    if (this.take({ columns: { seq: this.frameCount, t, intervalMs, samples: frame } })) {
+      this.intervals.push(intervalMs);
       this.frameCount++;
       this.order.push(line);
     }
+  }
+
+  /**
+   * Runs `detector` over the hellos and frames so far, in order, reading each frame's window
+   * from the store they were unpacked into; returns its transitions.
+   */
+  judge(detector: Detector): AlertEvent[] {
+    const { series } = this;
+    const events: AlertEvent[] = [];
+    let k = 0;
+    for (const item of this.order) {
+      if (!(item instanceof Uint8Array) && item.type === 'hello') {
+        detector.hello(item.payload);
+        continue;
+      }
+      const t = series.times[series.slot(k)]!;
+      events.push(...detector.judge(series, { t, intervalMs: this.intervals[k++]! }));
+    }
+    return events;
+  }
+
+  /** Into the store; whether a frame was taken. */
+  private take(item: IngestItem): boolean {
+    return ingest({ series: this.series }, [item]).appended > 0;
   }
 
   /** The store, cut to fit its frames when it is far from full, and the annotations. */
@@ -85,7 +117,8 @@ export class RecordingUnpacker {
     const fits = series.length >= series.capacity * 0.75;
     return {
       hello: this.hello,
-      series: fits ? series : series.resized(Math.max(1, series.length)),
+      // a copy either way: the unpacker's own stays for judge(), the view's may be transferred
+      series: series.resized(fits ? series.capacity : Math.max(1, series.length)),
       annotations: [...this.annotations.values()],
     };
   }

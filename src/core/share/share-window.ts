@@ -3,7 +3,7 @@
  * detector's window, summed per pool as the detector sums them, through the one share
  * computation (poolShares).
  */
-import { DEFAULT_POOL, poolWindows, withinWindow, type FrameRecord } from '../detector/window';
+import { DEFAULT_POOL, poolWindows, windowSpan } from '../detector/window';
 import { poolShares, type PoolShare } from './pool-shares';
 import type { SeriesStore } from '../series/series-store';
 
@@ -42,100 +42,25 @@ export function shareWindow(store: SeriesStore, windowMs: number, endT = Infinit
   ].join(' ');
   const last = lastWindows.get(store);
   if (last?.key === key) return last.window;
-  const window = takeWindow(store, windowMs, end, newest, t);
+  const window = takeWindow(store, windowMs, newest, t);
   lastWindows.set(store, { key, window });
   return window;
 }
 
 const lastWindows = new WeakMap<SeriesStore, { key: string; window: ShareWindow }>();
 
-function takeWindow(
-  store: SeriesStore,
-  windowMs: number,
-  end: number,
-  newest: number,
-  t: number,
-): ShareWindow {
-  const records = newest < 0 ? [] : windowRecords(store, end, t, windowMs);
-  const labels = new Map(store.servers.map((s) => [s.id, s.label ?? s.id]));
-  const shares = poolWindows(records).flatMap((w) => {
+function takeWindow(store: SeriesStore, windowMs: number, newest: number, t: number): ShareWindow {
+  // the store's own pools: a server without one is in the default pool, as the detector has it
+  const members = store.servers.map((series) => ({ series, pool: series.pool ?? DEFAULT_POOL }));
+  const span = newest < 0 ? { from: 0, to: 0 } : windowSpan(store, windowMs, t);
+  const shares = poolWindows(store, members, span).flatMap((w) => {
     const rows = poolShares(w);
     return w.servers.map((s, i) => ({
       ...rows[i]!,
-      label: labels.get(s.id) ?? s.id,
+      label: store.server(s.id)?.label ?? s.id,
       p95: s.p95 ?? NaN,
       errorRate: s.requests > 0 ? s.errors / s.requests : 0,
     }));
   });
   return { windowMs, endT: t, endSeq: newest < 0 ? -1 : store.seqs[newest]!, shares };
-}
-
-// the held frames before `end` that lie in the window ending at `endT`, oldest first, as the
-// detector keeps them: a server with no sample in a frame has no row in it
-function windowRecords(
-  store: SeriesStore,
-  end: number,
-  endT: number,
-  windowMs: number,
-): FrameRecord[] {
-  const records: FrameRecord[] = [];
-  const slots = new Set<number>();
-  for (let k = end - 1; k >= 0; k--) {
-    const slot = store.slot(k);
-    const t = store.times[slot]!;
-    if (!withinWindow(t, endT, windowMs)) break;
-    records.push(frameRecord(store, slot));
-    slots.add(slot);
-  }
-  forgetRecordsOutside(store, slots);
-  return records.reverse();
-}
-
-// a held frame's samples never change, and every window over it reads them again: its record
-// is made once (so poolWindows groups it once too), its pools and weights as it came in, as
-// the detector resolves them. Only the last window's records are kept: a record holds an object
-// per server, and keeping one for every slot the window ever passed held the whole store again
-// as objects (28 MiB for 500 servers x 720 frames; ten times that for a big fleet's long view)
-const recordCache = new WeakMap<
-  SeriesStore,
-  ({ seq: number; t: number; epoch: number; record: FrameRecord } | undefined)[]
->();
-
-function forgetRecordsOutside(store: SeriesStore, slots: ReadonlySet<number>): void {
-  const bySlot = recordCache.get(store);
-  if (!bySlot) return;
-  for (let slot = 0; slot < bySlot.length; slot++) {
-    if (bySlot[slot] !== undefined && !slots.has(slot)) bySlot[slot] = undefined;
-  }
-}
-
-function frameRecord(store: SeriesStore, slot: number): FrameRecord {
-  let bySlot = recordCache.get(store);
-  if (!bySlot) recordCache.set(store, (bySlot = []));
-  const t = store.times[slot]!;
-  const seq = store.seqs[slot]!;
-  const epoch = store.framesEpoch;
-  const cached = bySlot[slot];
-  if (cached && cached.seq === seq && cached.t === t && cached.epoch === epoch) {
-    return cached.record;
-  }
-  const rows = store.servers.flatMap((s) => {
-    const requests = s.requests[slot]!;
-    if (Number.isNaN(requests)) return [];
-    const p95 = s.p95[slot]!;
-    return [
-      {
-        id: s.id,
-        pool: s.pool ?? DEFAULT_POOL,
-        weight: s.weights[slot]!,
-        up: s.up[slot] === 1,
-        requests,
-        errors: s.errors[slot]!,
-        p95: Number.isNaN(p95) ? null : p95,
-      },
-    ];
-  });
-  const record = { t, rows };
-  bySlot[slot] = { seq, t, epoch, record };
-  return record;
 }

@@ -6,6 +6,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { RULES } from '../../core/detector/alert';
 import { DEFAULT_CONFIG } from '../../core/detector/config';
+import { ingest } from '../../core/ingest/ingest';
 import type { Frame, Hello } from '../../core/protocol/protocol';
 import { SeriesStore } from '../../core/series/series-store';
 import { shareWindow } from '../../core/share/share-window';
@@ -147,10 +148,10 @@ export class GatewayMetrics {
   /** Takes what the hub sends; the recorder's hook, so /metrics reads what the pages read. */
   readonly observe = (type: string, payload: object): void => {
     if (type === 'hello') {
-      this.store.setServers((payload as Hello).servers);
+      ingest({ series: this.store }, [{ hello: payload as Hello }]);
     } else if (type === 'frame') {
       this.frames.inc();
-      this.store.push(payload as Frame);
+      ingest({ series: this.store }, [{ frame: payload as Frame }]);
     }
   };
 

@@ -2,6 +2,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { precompress } from './src/gateway/static/precompress.ts';
 
+/**
+ * browser tests whose goal is a wall-clock figure (a hidden tab caught up within 2 s, no task
+ * over 300 ms): they run alone after the rest, so another file's Chromium and gateways do not
+ * share the two cores with the figure they measure
+ */
+const TIMED_E2E = ['test/e2e/hidden-tab.test.ts', 'test/e2e/postmortem-hostile.test.ts'];
+
 /** the gateway `npm run dev` talks to: the page's own origin is the dev server's, so it proxies */
 const GATEWAY = process.env.SKEWBOARD_GATEWAY ?? 'http://localhost:8080';
 
@@ -48,6 +55,18 @@ export default defineConfig({
           // each file starts its own gateways and browser on ports of its own; two files at
           // once, as most of their time is the seed incident playing to the moment they check
           maxWorkers: 2,
+          exclude: TIMED_E2E,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-timed',
+          include: TIMED_E2E,
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
         },
       },
     ],

@@ -64,8 +64,11 @@ check('format (prettier)', bin('prettier'), ['--check', '.']);
 check('lint (eslint)', bin('eslint'), ['.']);
 check('types (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
 vitest('unit');
-if (check('build (vite)', bin('vite'), ['build', '--logLevel', 'warn'])) vitest('e2e');
-else lines.push('FAIL e2e: not run, the build failed');
+if (check('build (vite)', bin('vite'), ['build', '--logLevel', 'warn'])) {
+  vitest('e2e');
+  // alone, after the rest: their goals are wall-clock figures
+  vitest('e2e-timed');
+} else lines.push('FAIL e2e: not run, the build failed');
 
 console.log('\n' + lines.join('\n'));
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

@@ -106,6 +106,8 @@ describe('the hub, as its clients see it', { timeout: 60_000 }, () => {
       frame();
       await page.until(() => page.seqs().includes(5));
       expect(page.got[0]!.event).toBe('hello');
+      // the hello says how far the resent frames run, so a page can draw them at once
+      expect(page.hellos()[0]!.newestSeq).toBe(4);
       expect(page.seqs()).toEqual([...frames, 5]);
       expect(hub.log.oldestSeq).toBe(0);
     },

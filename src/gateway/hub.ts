@@ -473,7 +473,8 @@ export class Hub implements SourceSink {
     // a client that resumes from another gateway's numbering gets the whole buffer
     const otherNumbering = auth.gatewayId !== undefined && auth.gatewayId !== this.gatewayId;
     const resumeAfterSeq = otherNumbering ? -1 : (auth.resumeAfterSeq ?? -1);
-    socket.emit('hello', this.hello());
+    const newestSeq = this.log.newest?.seq;
+    socket.emit('hello', { ...this.hello(), ...(newestSeq !== undefined && { newestSeq }) });
     for (const frame of this.log.after(resumeAfterSeq)) socket.emit('frame', frame);
     for (const alert of this.firingAlerts()) socket.emit('alert', alert);
     const status =

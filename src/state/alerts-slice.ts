@@ -23,6 +23,9 @@ export interface AlertsSlice {
 const sameEvent = (a: AlertEvent, b: AlertEvent) =>
   a.t === b.t && a.state === b.state && a.rule === b.rule && a.servers.join() === b.servers.join();
 
+/** both made by `alertOf`, so the same fields in the same order */
+const sameAlert = (a: Alert, b: Alert) => JSON.stringify(a) === JSON.stringify(b);
+
 export const createAlertsSlice: StateCreator<AlertsSlice> = (set) => ({
   alerts: [],
   alertHistory: [],
@@ -30,16 +33,23 @@ export const createAlertsSlice: StateCreator<AlertsSlice> = (set) => ({
     set((s) => ({ alerts, alertHistory: [...s.alertHistory, ...events].slice(-ALERT_HISTORY) })),
   applyGatewayAlert: (payload) =>
     set((s) => {
-      const others = s.alerts.filter((a) => a.id !== payload.id);
       const event = alertEventOf(payload);
       // a firing alert resent on reconnecting is already in the history
       const known = s.alertHistory.some((e) => sameEvent(e, event));
+      const held = s.alerts.find((a) => a.id === payload.id);
+      const firing = payload.state === 'firing' ? alertOf(payload) : undefined;
+      // resent as it is held: no change, so nothing redraws for it
+      if (known && firing !== undefined && held !== undefined && sameAlert(held, firing)) return s;
+      const others = s.alerts.filter((a) => a.id !== payload.id);
       return {
-        alerts: payload.state === 'firing' ? [...others, alertOf(payload)] : others,
+        alerts: firing === undefined ? others : [...others, firing],
         ...(!known && { alertHistory: [...s.alertHistory, event].slice(-ALERT_HISTORY) }),
       };
     }),
-  keepAlerts: (ids) => set((s) => ({ alerts: s.alerts.filter((a) => ids.has(a.id)) })),
+  keepAlerts: (ids) =>
+    set((s) =>
+      s.alerts.every((a) => ids.has(a.id)) ? s : { alerts: s.alerts.filter((a) => ids.has(a.id)) },
+    ),
   resetAlerts: () => set({ alerts: [], alertHistory: [] }),
   forgetAlertHistoryBefore: (cutoff) =>
     set((s) =>

@@ -74,6 +74,14 @@ describe('applyChanges', () => {
     expect(applyChanges(held, changes, 100)).toBe(held);
   });
 
+  it('keeps the same list when every note is resent as held (a reconnect), so nothing redraws', () => {
+    const resent = held.map((a) => ({ upsert: { ...a } }));
+    expect(applyChanges(held, resent, 100)).toBe(held);
+    // one of them edited meanwhile is a change
+    const edited = [...resent, { upsert: note('b', 20, 'b, edited') }];
+    expect(applyChanges(held, edited, 100).map((a) => a.title)).toEqual(['a', 'b, edited', 'c']);
+  });
+
   it('takes a flood of notes in shuffled order as one sorted list', () => {
     const flood = Array.from({ length: 5000 }, (_, i) => note(`n${i}`, (i * 7919) % 5000));
     const list = applyChanges(

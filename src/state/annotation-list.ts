@@ -62,6 +62,12 @@ export function applyChanges(
     if ('upsert' in c) last.set(c.upsert.id, c.upsert);
     else last.set(c.remove, undefined);
   }
+  // an annotation resent as it is held (a gateway resends every one on reconnecting) is no
+  // change: the list stays the same array, so nothing redraws for it
+  for (const a of held) {
+    const next = last.get(a.id);
+    if (next !== undefined && sameAnnotation(a, next)) last.delete(a.id);
+  }
   if (last.size === 0) return held;
   const kept = held.filter((a) => !last.has(a.id));
   const added: Annotation[] = [];
@@ -71,6 +77,10 @@ export function applyChanges(
   const merged = mergeSorted(kept, added);
   return merged.length > max ? merged.slice(merged.length - max) : merged;
 }
+
+/** the same fields with the same values: both come off the wire or from one constructor */
+const sameAnnotation = (a: Annotation, b: Annotation) =>
+  a === b || JSON.stringify(a) === JSON.stringify(b);
 
 function mergeSorted(a: readonly Annotation[], b: readonly Annotation[]): Annotation[] {
   if (b.length === 0) return a as Annotation[];

@@ -53,6 +53,9 @@ export const createAnnotationsSlice: StateCreator<AnnotationsSlice> = (set) => (
         s.annotations,
         added.map((a) => ({ upsert: a })),
       );
+      if (annotations === s.annotations && added.every((a) => s.localAnnotationIds.has(a.id))) {
+        return s;
+      }
       const kept = new Set(annotations.map((a) => a.id));
       const local = [...s.localAnnotationIds, ...added.map((a) => a.id)].filter((id) =>
         kept.has(id),

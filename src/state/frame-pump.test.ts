@@ -118,4 +118,43 @@ describe('createFramePump', () => {
     end(scheduler, pump);
     expect([scheduler.frames.size, scheduler.timers.size]).toEqual([0, 0]);
   });
+
+  describe('holding a catch-up', () => {
+    // the gateway said its newest frame is 5: frames up to it are one catch-up
+    const held = (steps: Step[] | (Step | 'timer')[]) => {
+      const scheduler = new FakeScheduler();
+      const applied: number[][] = [];
+      const pump = createFramePump<number>((batch) => applied.push(batch), scheduler);
+      pump.holdUntil((n) => n >= 5, 1000);
+      for (const step of steps) {
+        if (typeof step === 'number') pump.push(step);
+        else if (step === 'frame') scheduler.animationFrame();
+        else if (step === 'timer') scheduler.timersFire();
+        else pump[step]();
+      }
+      return { applied, scheduler };
+    };
+
+    it('applies the whole catch-up as one batch once its last frame is in', () => {
+      const { applied } = held([1, 2, 'frame', 3, 4, 'frame', 5, 'frame', 6, 'frame']);
+      expect(applied).toEqual([[1, 2, 3, 4, 5], [6]]);
+    });
+
+    it('gives up holding when the time is up, and carries on a batch per frame', () => {
+      // the catch-up's last frame never comes (say the gateway's buffer moved on)
+      const { applied } = held([1, 2, 'frame', 'timer', 'frame', 3, 'frame']);
+      expect(applied).toEqual([[1, 2], [3]]);
+    });
+
+    it('a flush (the socket reconnecting) applies what is held and ends the hold', () => {
+      const { applied } = held([1, 2, 'flush', 3, 'frame']);
+      expect(applied).toEqual([[1, 2], [3]]);
+    });
+
+    it('leaves nothing scheduled once the catch-up is applied', () => {
+      const { applied, scheduler } = held([1, 5, 'frame']);
+      expect(applied).toEqual([[1, 5]]);
+      expect([scheduler.frames.size, scheduler.timers.size]).toEqual([0, 0]);
+    });
+  });
 });

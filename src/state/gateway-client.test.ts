@@ -92,7 +92,7 @@ function page(url: string, token?: string) {
       () => JSON.stringify(read(state())) === JSON.stringify(expected),
       () => read(state()),
     );
-  return { state, seqs, wait };
+  return { store, state, seqs, wait };
 }
 
 // a generous timeout: the deadlines inside are what a loaded machine needs, not the default 5 s
@@ -141,6 +141,34 @@ describe('the page’s gateway client', { timeout: 60_000 }, () => {
     await wait(() => seqs(), [0, 1, 2, 3, 4, 5, 6]);
     expect(state().connection).toBe('live');
     expect(state().series.missedFrames).toBe(0);
+  });
+
+  it('draws a catch-up once: the frames up to the hello’s newestSeq land as one batch', async () => {
+    const CATCH_UP = 200;
+    const gateway = await scriptedGateway((socket) => {
+      socket.emit('hello', helloOf({ newestSeq: CATCH_UP - 1 }));
+      // the resent frames come over several animation frames, as on a real network
+      let seq = 0;
+      const chunk = () => {
+        for (const end = seq + 50; seq < end; seq++) socket.emit('frame', frameOf(seq));
+        if (seq < CATCH_UP) setTimeout(chunk, 40);
+      };
+      chunk();
+    });
+    stops.push(gateway.close);
+    const { store, state, wait } = page(gateway.url);
+    // the newest seq the page held each time it was told the series changed
+    const drawn: number[] = [];
+    let version = state().seriesVersion;
+    stops.push(
+      store.subscribe((s) => {
+        if (s.seriesVersion === version) return;
+        version = s.seriesVersion;
+        drawn.push(s.series.newestSeq);
+      }),
+    );
+    await wait((s) => s.series.newestSeq, CATCH_UP - 1);
+    expect(drawn.filter((seq) => seq >= 0)).toEqual([CATCH_UP - 1]);
   });
 
   it('says stale when frames stop for three intervals, and live when one comes again', async () => {

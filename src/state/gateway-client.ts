@@ -32,6 +32,11 @@ export interface GatewayClientOptions {
 
 /** missing this many frame intervals makes the connection stale (CONTRACT section 1) */
 const STALE_INTERVALS = 3;
+/**
+ * the longest a catch-up is held back to land as one batch: past it, a slow or long catch-up
+ * (hours of frames) is drawn as it comes
+ */
+const CATCH_UP_HOLD_MS = 1000;
 /** failed reconnects after which the badge says offline rather than reconnecting */
 const OFFLINE_AFTER_ATTEMPTS = 5;
 
@@ -102,6 +107,11 @@ export function connectGateway(store: DashboardStore, opts: GatewayClientOptions
     gatewayId = hello.gatewayId;
     wallIntervalMs = hello.intervalMs / (hello.speed && hello.speed > 0 ? hello.speed : 1);
     ingest({ series }, [{ hello }]);
+    // the frames the gateway resends next (a tab back from sleep: hundreds) land as one batch
+    const caughtUpAt = hello.newestSeq;
+    if (caughtUpAt !== undefined && caughtUpAt > series.newestSeq) {
+      pump.holdUntil((frame) => frame.seq >= caughtUpAt, CATCH_UP_HOLD_MS);
+    }
     state().setSource(hello);
     state().seriesChanged();
   });

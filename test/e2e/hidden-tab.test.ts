@@ -1,6 +1,6 @@
 /**
  * A tab hidden for 30 minutes: Chrome throttles a hidden tab's timers and may freeze it
- * outright. The page is hidden and frozen through the DevTools Protocol
+ * outright. Once the page is drawn whole, it is hidden and frozen through the DevTools Protocol
  * (Page.setWebLifecycleState, which hides the tab first) while the real gateway plays 30
  * simulated minutes of the seed incident, then made active and shown: within 2 s it shows the
  * gateway's newest frame, with no frame missed and at most one reconnect. Once frozen inside
@@ -23,6 +23,8 @@ const CATCH_UP_MS = 2000;
 const RECORD_LIFECYCLE = `window.lifecycle = [];
 for (const type of ['visibilitychange', 'freeze', 'resume'])
   document.addEventListener(type, () => window.lifecycle.push(type + ':' + document.visibilityState));`;
+
+const SHARE_ROWS_DRAWN = `document.querySelectorAll('[data-testid=share-bars] [data-testid=share-row]').length`;
 
 const read = (tab: RawTab, name: string) =>
   tab.evaluate<string | null>(
@@ -47,6 +49,12 @@ async function openLivePage(speed: number) {
     30_000,
     async () => (await connection(tab)) === 'live',
     () => `the page never went live\n${gateway.output()}`,
+  );
+  // someone looked at the tab before leaving it: the whole page drawn, share bars included
+  await until(
+    30_000,
+    async () => (await tab.evaluate<number>(SHARE_ROWS_DRAWN)) > 0,
+    () => 'the page never drew its share bars',
   );
   await tab.evaluate(RECORD_LIFECYCLE);
   return { gateway, watcher, tab, sockets: () => sockets };

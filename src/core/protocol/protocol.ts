@@ -44,6 +44,11 @@ export const hello = T.refine(
     shareWindowMs: T.optional(T.number({ min: 1 })),
     /** the skewboard version of the gateway that sent it, so a recording says what wrote it */
     version: T.optional(T.string),
+    /**
+     * on connecting, the seq of the newest frame the gateway holds: the frames it sends next run
+     * up to it, so a client catching up knows when it has (and need not draw every step)
+     */
+    newestSeq: T.optional(count),
   }),
   (h) => firstDuplicate(h.servers, 'servers'),
 );

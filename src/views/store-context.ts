@@ -17,24 +17,30 @@ export function useDashboard<T>(selector: (s: DashboardState) => T): T {
 }
 
 /** How a throttled view takes a change. */
-export interface ThrottleOptions {
+export interface ThrottleOptions<T = unknown> {
   /**
    * Not before the next frame has painted: for a view slow to render (the share bars), so
    * the frame that shows a seek on the heatmap is not held up by it.
    */
   afterPaint?: boolean;
+  /** whether `next` differs from what is shown (default: not the same value) */
+  changed?: (shown: T, next: T) => boolean;
+  /** a change shown at once rather than at the next turn (a seek while a replay plays) */
+  atOnce?: (shown: T, next: T) => boolean;
 }
+
+const differs = (shown: unknown, next: unknown) => !Object.is(shown, next);
 
 /**
  * `read` of the store, re-rendered by the page's frame loop at most every `ms` however often
  * it changes: a change marks the view dirty, and the loop renders it once in a frame. `read`
  * is compared with what is shown, not with the store before: the series changes in place.
- * Pass a `read` defined outside the component.
+ * Pass a `read` and options defined outside the component.
  */
 function useFrameThrottled<T>(
   read: (s: DashboardState) => T,
   ms: number,
-  { afterPaint = false }: ThrottleOptions,
+  { afterPaint = false, changed = differs, atOnce }: ThrottleOptions<T>,
 ): T {
   const store = useDashboardStore();
   const [value, setValue] = useState(() => read(store.getState()));
@@ -42,23 +48,29 @@ function useFrameThrottled<T>(
   useEffect(() => {
     const render = () => {
       const next = read(store.getState());
-      if (Object.is(next, shown.current)) return;
+      if (!changed(shown.current, next)) return;
       shown.current = next;
       // a transition: React renders it in slices, so a seek's frame shows without waiting
       startTransition(() => setValue(() => next));
     };
     const options = { gapMs: ms, afterPaint };
-    const changed = (s: DashboardState) => !Object.is(read(s), shown.current);
-    const unsubscribe = store.subscribe((s) => {
-      if (changed(s)) pageFrameLoop.mark(render, options);
-    });
+    const follow = (s: DashboardState) => {
+      const next = read(s);
+      if (!changed(shown.current, next)) return;
+      if (atOnce?.(shown.current, next)) {
+        pageFrameLoop.cancel(render);
+        shown.current = next;
+        setValue(() => next);
+      } else pageFrameLoop.mark(render, options);
+    };
+    const unsubscribe = store.subscribe(follow);
     // a change between the first render and this subscription
-    if (changed(store.getState())) pageFrameLoop.mark(render, options);
+    follow(store.getState());
     return () => {
       unsubscribe();
       pageFrameLoop.cancel(render);
     };
-  }, [store, read, ms, afterPaint]);
+  }, [store, read, ms, afterPaint, changed, atOnce]);
   return value;
 }
 
@@ -96,7 +108,7 @@ export function useThrottledSeriesVersion(ms: number, options: ThrottleOptions =
 export function useThrottledSelector<T>(
   selector: (s: DashboardState) => T,
   ms: number,
-  options: ThrottleOptions = {},
+  options: ThrottleOptions<T> = {},
 ): T {
   return useFrameThrottled(selector, ms, options);
 }

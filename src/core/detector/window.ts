@@ -57,7 +57,11 @@ export interface FrameSpan {
 
 /** The held frames that lie in the window of `windowMs` up to the newest at or before `endT`. */
 export function windowSpan(store: SeriesStore, windowMs: number, endT = Infinity): FrameSpan {
-  const to = store.countAtOrBefore(endT);
+  return windowSpanTo(store, windowMs, store.countAtOrBefore(endT));
+}
+
+/** The window of `windowMs` whose newest frame is the held frame at position `to - 1`. */
+export function windowSpanTo(store: SeriesStore, windowMs: number, to: number): FrameSpan {
   if (to === 0) return { from: 0, to: 0 };
   const newestT = store.times[store.slot(to - 1)]!;
   // withinWindow: t > newestT - windowMs

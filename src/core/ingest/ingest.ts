@@ -5,7 +5,7 @@
  */
 import type { AlertEvent, Detector } from '../detector';
 import type { Frame, Hello } from '../protocol/protocol';
-import type { FrameColumns, SeriesStore } from '../series/series-store';
+import type { FrameColumns, PushResult, SeriesStore } from '../series/series-store';
 
 /** A frame already read into columns (a recording's line, by the frame-line scanner). */
 export interface ColumnFrame {
@@ -44,11 +44,15 @@ export function ingest(target: IngestTarget, batch: readonly IngestItem[]): Inge
       detector?.hello(item.hello);
       continue;
     }
-    const frame = 'frame' in item ? item.frame : item.columns;
-    const pushed =
-      'frame' in item
-        ? series.push(item.frame)
-        : series.pushColumns(item.columns.seq, item.columns.t, item.columns.samples);
+    let frame: Frame | ColumnFrame;
+    let pushed: PushResult;
+    if ('frame' in item) {
+      frame = item.frame;
+      pushed = series.push(frame);
+    } else {
+      frame = item.columns;
+      pushed = series.pushColumns(frame.seq, frame.t, frame.samples);
+    }
     if (pushed.kind !== 'appended') continue;
     change.appended++;
     if (pushed.serversAdded || pushed.serversDropped) change.serversChanged = true;

@@ -3,7 +3,7 @@
  * detector's window, summed per pool as the detector sums them, through the one share
  * computation (poolShares).
  */
-import { DEFAULT_POOL, poolWindows, windowSpan } from '../detector/window';
+import { DEFAULT_POOL, poolWindows, windowSpanTo, type FrameSpan } from '../detector/window';
 import { poolShares, type PoolShare } from './pool-shares';
 import type { SeriesStore } from '../series/series-store';
 
@@ -42,17 +42,22 @@ export function shareWindow(store: SeriesStore, windowMs: number, endT = Infinit
   ].join(' ');
   const last = lastWindows.get(store);
   if (last?.key === key) return last.window;
-  const window = takeWindow(store, windowMs, newest, t);
+  const window = takeWindow(store, windowSpanTo(store, windowMs, end), newest, t, windowMs);
   lastWindows.set(store, { key, window });
   return window;
 }
 
 const lastWindows = new WeakMap<SeriesStore, { key: string; window: ShareWindow }>();
 
-function takeWindow(store: SeriesStore, windowMs: number, newest: number, t: number): ShareWindow {
+function takeWindow(
+  store: SeriesStore,
+  span: FrameSpan,
+  newest: number,
+  t: number,
+  windowMs: number,
+): ShareWindow {
   // the store's own pools: a server without one is in the default pool, as the detector has it
   const members = store.servers.map((series) => ({ series, pool: series.pool ?? DEFAULT_POOL }));
-  const span = newest < 0 ? { from: 0, to: 0 } : windowSpan(store, windowMs, t);
   const shares = poolWindows(store, members, span).flatMap((w) => {
     const rows = poolShares(w);
     return w.servers.map((s, i) => ({

@@ -1,5 +1,5 @@
-import { useRef } from 'react';
 import { importPostmortem } from '../../state/import-postmortem';
+import { FilePickerButton } from '../FilePickerButton';
 import { useDashboard, useDashboardStore } from '../store-context';
 
 /** problems listed in the report; a document with thousands of bad lines names the first ones */
@@ -8,24 +8,14 @@ const PROBLEMS_SHOWN = 20;
 /** "Import postmortem…": a markdown timeline from disk onto the time axis, and what came of it. */
 export function ImportPostmortem() {
   const store = useDashboardStore();
-  const input = useRef<HTMLInputElement>(null);
   const report = useDashboard((s) => s.lastImport);
   return (
     <div className="import-postmortem">
-      <button type="button" onClick={() => input.current?.click()}>
-        Import postmortem…
-      </button>
-      <input
-        ref={input}
-        type="file"
+      <FilePickerButton
+        label="Import postmortem…"
         accept=".md,.markdown,.txt,text/markdown,text/plain"
-        data-testid="import-postmortem"
-        hidden
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void importPostmortem(store, file);
-          e.target.value = '';
-        }}
+        testId="import-postmortem"
+        onFile={(file) => void importPostmortem(store, file)}
       />
       {report && (
         <div

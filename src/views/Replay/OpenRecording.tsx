@@ -1,5 +1,5 @@
-import { useRef } from 'react';
 import { openRecording } from '../../state/open-recording';
+import { FilePickerButton } from '../FilePickerButton';
 import { useReplayControlsHolder } from '../replay-controls-context';
 import { useDashboard, useDashboardStore } from '../store-context';
 
@@ -9,7 +9,6 @@ export const SAMPLE_RECORDING = '/samples/2024-05-15-lb-misconfig.ndjson.gz';
 export function OpenRecording() {
   const store = useDashboardStore();
   const controls = useReplayControlsHolder();
-  const input = useRef<HTMLInputElement>(null);
   const loading = useDashboard((s) => s.replayLoading);
   const error = useDashboard((s) => s.replayError);
   const replaying = useDashboard((s) => s.replay !== undefined);
@@ -36,20 +35,11 @@ export function OpenRecording() {
           Back to live
         </a>
       )}
-      <button type="button" onClick={() => input.current?.click()}>
-        Open recording…
-      </button>
-      <input
-        ref={input}
-        type="file"
+      <FilePickerButton
+        label="Open recording…"
         accept=".ndjson,.gz,application/x-ndjson,application/gzip"
-        data-testid="open-recording"
-        hidden
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) open(file);
-          e.target.value = '';
-        }}
+        testId="open-recording"
+        onFile={open}
       />
       {loading && (
         <progress

@@ -9,6 +9,7 @@ import {
   useThrottledSelector,
   useThrottledSeriesVersion,
 } from '../store-context';
+import { pageFrameLoop } from '../frame-loop';
 import { useAlertingServers } from '../use-alerting-servers';
 import { AnnotationMarkers } from './AnnotationMarkers';
 import { CursorOutline } from './CursorOutline';
@@ -70,20 +71,24 @@ export const Heatmap = memo(function Heatmap({ tz, kiosk }: HeatmapProps) {
 
   useLayoutEffect(() => paint(), [paint, rows]);
 
-  useEffect(
-    () =>
-      store.subscribe((s, prev) => {
-        if (
-          s.seriesVersion !== prev.seriesVersion ||
-          s.viewEndT !== prev.viewEndT ||
-          s.windowMs !== prev.windowMs ||
-          s.rangeMs !== prev.rangeMs ||
-          s.source?.intervalMs !== prev.source?.intervalMs
-        )
-          paint();
-      }),
-    [store, paint],
-  );
+  // a change marks the canvas dirty; the page's frame loop paints it once in the next frame,
+  // however many changes came (a replay moves the cursor and adds frames in the same frame)
+  useEffect(() => {
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (
+        s.seriesVersion !== prev.seriesVersion ||
+        s.viewEndT !== prev.viewEndT ||
+        s.windowMs !== prev.windowMs ||
+        s.rangeMs !== prev.rangeMs ||
+        s.source?.intervalMs !== prev.source?.intervalMs
+      )
+        pageFrameLoop.mark(paint);
+    });
+    return () => {
+      unsubscribe();
+      pageFrameLoop.cancel(paint);
+    };
+  }, [store, paint]);
 
   /** the cell under a pointer event, in plot pixels */
   const cellAt = (e: React.MouseEvent<HTMLCanvasElement>): HoverCell => {

@@ -3,7 +3,7 @@
  * `skewboard` command), and Debian's Chromium driven by playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,17 +38,40 @@ export interface RunningGateway {
   thaw: () => void;
 }
 
-/** A free loopback port, so tests can restart a gateway on the same one. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * The lowest port the kernel hands out for outgoing connections and for port 0 (Linux:
+ * ip_local_port_range). A port picked below it cannot be taken by a connection some other test
+ * opens between the pick and the bind, as a port the kernel gave out and got back can.
+ */
+function ephemeralPortsFrom(): number {
+  try {
+    const low = Number(
+      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').split(/\s+/)[0],
+    );
+    return Number.isInteger(low) && low > 20_000 ? low : 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+const canListen = (port: number) =>
+  new Promise<boolean>((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+
+/**
+ * A free loopback port for a program that must be told its port (HAProxy, Redis, a gateway
+ * restarted on the same one): picked at random between 10000 and the kernel's own range.
+ */
+export async function freePort(): Promise<number> {
+  const high = ephemeralPortsFrom();
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 10_000 + Math.floor(Math.random() * (high - 10_000));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free loopback port between 10000 and ${high} in 100 tries`);
 }
 
 /**
@@ -60,7 +83,9 @@ export async function startGateway(
   port?: number,
   env: Record<string, string> = {},
 ): Promise<RunningGateway> {
-  const chosen = port ?? (await freePort());
+  // no port asked for: the gateway binds one the kernel gives it and says which. A port found
+  // free beforehand can be taken by another test's connection before the gateway binds it.
+  let chosen = port ?? 0;
   // a gateway keeps notes in its data folder: tests that do not name one get a fresh one
   const ownData = args.includes('--data') ? undefined : await tempDir();
   if (ownData) args = [...args, '--data', ownData.path];
@@ -79,7 +104,9 @@ export async function startGateway(
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 30_000);
     const check = () => {
-      if (output.includes('Open http://')) {
+      const listening = /Open http:\/\/[^\s/]+:(\d+)\//.exec(output);
+      if (listening) {
+        chosen = Number(listening[1]);
         clearTimeout(timer);
         resolve();
       }
